@@ -1,0 +1,1025 @@
+package dev.jwe.core;
+
+import dev.jwe.core.internal.Algorithms;
+import dev.jwe.core.internal.Compact;
+import dev.jwe.core.internal.Fingerprint;
+import dev.jwe.core.internal.JoseCrypto;
+import dev.jwe.core.internal.Json;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The validator for encrypted JWT access tokens: a signed JWT (JWS) nested in a JWE (RFC 7519
+ * §5.2, §11.2), checked in this order, cheap checks first:
+ * <ol>
+ *   <li>length cap (default 16 KiB);</li>
+ *   <li>strict compact form: five strict base64url segments, header size and depth caps;</li>
+ *   <li>header policy: {@code alg} and {@code enc} in the allow-lists; no {@code zip},
+ *       {@code crit}, {@code jku}, {@code x5u}, {@code jwk}, {@code x5c}; {@code cty} says JWT;
+ *       IV and tag of the exact length for {@code enc};</li>
+ *   <li>key by {@code kid} (unknown kid is rejected); without {@code kid}, at most three keys
+ *       whose type and size fit {@code alg};</li>
+ *   <li>decryption;</li>
+ *   <li>exactly one JWS inside the JWE, its {@code alg} in the allow-list, verified with a key found
+ *       by its own {@code kid}; an unsigned payload is never accepted under public-key key
+ *       management (RSA-OAEP*, ECDH-ES*), and under symmetric key management only after
+ *       {@link Builder#allowUnsignedWithSymmetricKeyManagement()};</li>
+ *   <li>claims: {@code exp} required, {@code nbf}, {@code iat} not in the future, maximum
+ *       lifetime, {@code iss}, {@code aud}, {@code typ}, required claims, with bounded clock skew.</li>
+ * </ol>
+ * RSA1_5, PBES2-*, {@code none} and {@code zip} are refused, with no option to allow them.
+ *
+ * <p>Build one with {@link #builder()} at start-up and share it: instances are immutable and
+ * thread-safe. Each call emits exactly one {@link AuditEvent}.
+ */
+public final class JweTokenValidator implements TokenValidator {
+    private static final Logger LOG = LoggerFactory.getLogger(JweTokenValidator.class);
+
+    /** Decoded protected header cap: real headers (even with an ECDH {@code epk}) are far smaller. */
+    static final int MAX_HEADER_BYTES = 2048;
+    private static final int MAX_HEADER_DEPTH = 2;
+    private static final int MAX_CLAIMS_DEPTH = 16;
+    private static final int MAX_KEY_CANDIDATES = 3;
+    /** 9999-12-31T23:59:59Z: NumericDates beyond it are refused as malformed. */
+    private static final long MAX_NUMERIC_DATE = 253_402_300_799L;
+    private static final Set<String> FORBIDDEN_HEADERS = Set.of("zip", "crit", "jku", "x5u", "jwk", "x5c");
+    private static final int AUDIT_FIELD_MAX = 128;
+
+    private final Policy policy;
+
+    private JweTokenValidator(Policy policy) {
+        this.policy = policy;
+    }
+
+    /**
+     * The one entry point.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The effective policy, for start-up logs; contains no secret. */
+    public String describePolicy() {
+        return policy.describe();
+    }
+
+    @Override
+    public String toString() {
+        return "JweTokenValidator[" + policy.describe() + "]";
+    }
+
+    @Override
+    public VerifiedToken validate(String token, RequestInfo request) throws TokenRejectedException {
+        Objects.requireNonNull(request, "request");
+        long start = System.nanoTime();
+        Attempt attempt = new Attempt();
+        try {
+            VerifiedToken verified = verify(token, attempt);
+            audit(token, attempt, null, request, start, false);
+            return verified;
+        } catch (TokenRejectedException e) {
+            audit(token, attempt, e.reason(), request, start, false);
+            throw e;
+        } catch (KeySourceException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // A bug on a hostile input must still end as a client error, never as a 500 with a
+            // library message: log the type only (the message may quote the token).
+            LOG.debug("Unexpected {} while validating a token; rejected as malformed", e.getClass().getName());
+            audit(token, attempt, Reason.MALFORMED, request, start, false);
+            throw new TokenRejectedException(Reason.MALFORMED);
+        }
+    }
+
+    @Override
+    public void auditRejection(Reason reason, VerifiedToken token, RequestInfo request) {
+        Attempt attempt = new Attempt();
+        if (token != null) {
+            TokenMetadata m = token.metadata();
+            attempt.kid = m.keyId();
+            attempt.alg = m.keyManagementAlgorithm();
+            attempt.enc = m.contentEncryptionAlgorithm();
+            attempt.iss = token.issuer().orElse(null);
+            attempt.sub = token.subject().orElse(null);
+            attempt.jti = token.jwtId().orElse(null);
+            attempt.fingerprint = m.fingerprint();
+        }
+        emit(new AuditEvent(policy.clock.instant(), false, reason, attempt.kid, attempt.alg, attempt.enc,
+                attempt.iss, attempt.sub, attempt.jti, attempt.fingerprint, request, Duration.ZERO,
+                token != null && token.metadata().cached()));
+    }
+
+    private void audit(String token, Attempt a, Reason reason, RequestInfo request, long start, boolean cached) {
+        String fp = a.fingerprint != null ? a.fingerprint : token == null ? null : Fingerprint.of(token);
+        emit(new AuditEvent(policy.clock.instant(), reason == null, reason, a.kid, a.alg, a.enc, a.iss, a.sub, a.jti,
+                fp, request, Duration.ofNanos(System.nanoTime() - start), cached));
+    }
+
+    private void emit(AuditEvent event) {
+        try {
+            if (event.accepted()) {
+                policy.audit.onAccepted(event);
+            } else {
+                policy.audit.onRejected(event);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Audit listener {} failed with {}; the request goes on", policy.audit.getClass().getName(),
+                    e.getClass().getName());
+        }
+    }
+
+    /** What the audit event may say about an attempt, filled in as the pipeline learns it. */
+    private static final class Attempt {
+        String kid;
+        String alg;
+        String enc;
+        String iss;
+        String sub;
+        String jti;
+        String fingerprint;
+    }
+
+    private VerifiedToken verify(String token, Attempt a) throws TokenRejectedException {
+        Policy p = policy;
+        if (token == null || token.isEmpty()) {
+            throw reject(Reason.MALFORMED);
+        }
+        if (token.length() > p.maxTokenLength) {
+            throw reject(Reason.TOKEN_TOO_LARGE);
+        }
+        Compact jwe = Compact.parse(token, 5);
+        if (jwe == null || jwe.decodedLength(0) > MAX_HEADER_BYTES) {
+            throw reject(Reason.MALFORMED);
+        }
+        Map<String, Object> header = parseHeader(jwe);
+        String alg = string(header, "alg", Reason.MALFORMED);
+        String enc = string(header, "enc", Reason.MALFORMED);
+        String kid = string(header, "kid", Reason.MALFORMED);
+        a.alg = shorten(alg);
+        a.enc = shorten(enc);
+        a.kid = shorten(kid);
+        if (alg == null || enc == null) {
+            throw reject(Reason.MALFORMED);
+        }
+        if (Algorithms.isForbidden(alg) || !p.keyManagement.contains(alg) || !p.contentEncryption.contains(enc)) {
+            throw reject(Reason.UNSUPPORTED_ALGORITHM);
+        }
+        checkForbiddenHeaders(header);
+        String cty = string(header, "cty", Reason.UNSUPPORTED_HEADER);
+        if (cty != null && !isJwtContentType(cty)) {
+            throw reject(Reason.UNSUPPORTED_HEADER);
+        }
+        String epkCurve = checkShape(jwe, header, alg, enc);
+
+        byte[] plaintext = decrypt(token, kid, alg, enc, epkCurve);
+        String payload = Compact.utf8(plaintext);
+        if (payload == null) {
+            throw reject(Reason.MALFORMED_CLAIMS);
+        }
+
+        boolean unsignedAllowed = !p.signatureRequired && !Algorithms.isPublicKeyManagement(alg);
+        String claimsJson;
+        String sigAlg = null;
+        String innerKid = null;
+        String innerTyp = null;
+        int segments = Compact.segmentCount(payload);
+        if (segments == 5) {
+            throw reject(Reason.INVALID_NESTING);
+        }
+        if (segments == 3) {
+            Compact jws = Compact.parse(payload, 3);
+            if (jws == null || jws.decodedLength(0) > MAX_HEADER_BYTES) {
+                throw reject(Reason.MALFORMED);
+            }
+            Map<String, Object> jwsHeader = parseHeader(jws);
+            sigAlg = string(jwsHeader, "alg", Reason.MALFORMED);
+            innerKid = string(jwsHeader, "kid", Reason.MALFORMED);
+            innerTyp = string(jwsHeader, "typ", Reason.INVALID_TYPE);
+            if (sigAlg == null) {
+                throw reject(Reason.MALFORMED);
+            }
+            if (Algorithms.isForbidden(sigAlg) || !p.signature.contains(sigAlg)) {
+                throw reject(Reason.UNSUPPORTED_ALGORITHM);
+            }
+            checkForbiddenHeaders(jwsHeader);
+            String innerCty = string(jwsHeader, "cty", Reason.UNSUPPORTED_HEADER);
+            if (innerCty != null && isJwtContentType(innerCty)) {
+                throw reject(Reason.INVALID_NESTING);
+            }
+            if (jws.segmentLength(2) == 0) {
+                throw reject(Reason.INVALID_SIGNATURE);
+            }
+            verifySignature(payload, innerKid, sigAlg);
+            claimsJson = Compact.utf8(jws.decode(1));
+            if (claimsJson == null) {
+                throw reject(Reason.MALFORMED_CLAIMS);
+            }
+            int innerSegments = Compact.segmentCount(claimsJson);
+            if (innerSegments == 3 || innerSegments == 5) {
+                throw reject(Reason.INVALID_NESTING);
+            }
+        } else if (cty == null && unsignedAllowed) {
+            claimsJson = payload;
+        } else {
+            throw reject(Reason.UNSIGNED);
+        }
+
+        Map<String, Object> claims;
+        try {
+            claims = Json.parseObjectStrict(claimsJson, MAX_CLAIMS_DEPTH);
+        } catch (Json.BadJsonException e) {
+            throw reject(Reason.MALFORMED_CLAIMS);
+        }
+        return checkClaims(claims, header, innerTyp, a, new TokenMetadata(kid, alg, enc, innerKid, sigAlg,
+                null, false));
+    }
+
+    private static Map<String, Object> parseHeader(Compact compact) throws TokenRejectedException {
+        String json = Compact.utf8(compact.decode(0));
+        if (json == null) {
+            throw reject(Reason.MALFORMED);
+        }
+        try {
+            return Json.parseObjectStrict(json, MAX_HEADER_DEPTH);
+        } catch (Json.BadJsonException e) {
+            throw reject(Reason.MALFORMED);
+        }
+    }
+
+    private static void checkForbiddenHeaders(Map<String, Object> header) throws TokenRejectedException {
+        for (String name : FORBIDDEN_HEADERS) {
+            if (header.containsKey(name)) {
+                throw reject(Reason.UNSUPPORTED_HEADER);
+            }
+        }
+    }
+
+    private static boolean isJwtContentType(String cty) {
+        return cty.equalsIgnoreCase("JWT") || cty.equalsIgnoreCase("application/jwt");
+    }
+
+    /** Segment lengths fixed by the algorithms; returns the ECDH ephemeral key's curve. */
+    private static String checkShape(Compact jwe, Map<String, Object> header, String alg, String enc)
+            throws TokenRejectedException {
+        boolean noEncryptedKey = alg.equals("dir") || alg.equals("ECDH-ES");
+        if ((jwe.segmentLength(1) == 0) != noEncryptedKey
+                || jwe.decodedLength(2) != Algorithms.ivBytes(enc)
+                || jwe.segmentLength(3) == 0
+                || jwe.decodedLength(4) != Algorithms.tagBytes(enc)) {
+            throw reject(Reason.MALFORMED);
+        }
+        if (alg.endsWith("GCMKW")) {
+            if (decodedLength(header.get("iv")) != 12 || decodedLength(header.get("tag")) != 16) {
+                throw reject(Reason.MALFORMED);
+            }
+        }
+        if (alg.startsWith("ECDH-ES")) {
+            if (!(header.get("epk") instanceof Map<?, ?> epk) || !(epk.get("crv") instanceof String crv)) {
+                throw reject(Reason.MALFORMED);
+            }
+            return crv;
+        }
+        return null;
+    }
+
+    private static int decodedLength(Object value) {
+        if (!(value instanceof String s)) {
+            return -1;
+        }
+        Compact c = Compact.parse(s, 1);
+        return c == null ? -1 : c.decodedLength(0);
+    }
+
+    private byte[] decrypt(String token, String kid, String alg, String enc, String epkCurve)
+            throws TokenRejectedException {
+        KeySet keys = policy.decryptionKeys.keys();
+        List<KeyEntry> candidates = candidates(kid == null ? keys.all() : keys.byKid(kid),
+                k -> Algorithms.fitsDecryption(k, alg, enc, epkCurve));
+        if (candidates.isEmpty()) {
+            throw reject(Reason.UNKNOWN_KEY);
+        }
+        for (KeyEntry key : candidates) {
+            byte[] plaintext = JoseCrypto.decrypt(token, alg, enc, key.key());
+            if (plaintext != null) {
+                return plaintext;
+            }
+        }
+        throw reject(Reason.DECRYPTION_FAILED);
+    }
+
+    private void verifySignature(String jws, String kid, String alg) throws TokenRejectedException {
+        KeySource source = policy.verificationKeys;
+        if (source == null) {
+            throw reject(Reason.UNKNOWN_KEY);
+        }
+        KeySet keys = source.keys();
+        List<KeyEntry> candidates = candidates(kid == null ? keys.all() : keys.byKid(kid),
+                k -> Algorithms.fitsVerification(k, alg));
+        if (candidates.isEmpty()) {
+            throw reject(Reason.UNKNOWN_KEY);
+        }
+        for (KeyEntry key : candidates) {
+            if (JoseCrypto.verify(jws, alg, Algorithms.verificationKey(key))) {
+                return;
+            }
+        }
+        throw reject(Reason.INVALID_SIGNATURE);
+    }
+
+    private static List<KeyEntry> candidates(List<KeyEntry> keys, java.util.function.Predicate<KeyEntry> fits) {
+        List<KeyEntry> out = new ArrayList<>(2);
+        for (KeyEntry k : keys) {
+            if (fits.test(k)) {
+                out.add(k);
+                if (out.size() == MAX_KEY_CANDIDATES) {
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    private VerifiedToken checkClaims(Map<String, Object> claims, Map<String, Object> jweHeader, String innerTyp,
+            Attempt a, TokenMetadata metadata) throws TokenRejectedException {
+        Policy p = policy;
+        String iss = string(claims, "iss", Reason.MALFORMED_CLAIMS);
+        String sub = string(claims, "sub", Reason.MALFORMED_CLAIMS);
+        String jti = string(claims, "jti", Reason.MALFORMED_CLAIMS);
+        a.iss = shorten(iss);
+        a.sub = shorten(sub);
+        a.jti = shorten(jti);
+        List<String> aud = audiences(claims.get("aud"));
+        Long exp = numericDate(claims.get("exp"));
+        Long nbf = numericDate(claims.get("nbf"));
+        Long iat = numericDate(claims.get("iat"));
+        if (exp == null) {
+            throw reject(Reason.MISSING_CLAIM);
+        }
+        long now = p.clock.instant().getEpochSecond();
+        long skew = p.clockSkew.getSeconds();
+        if (now >= exp + skew) {
+            throw reject(Reason.EXPIRED);
+        }
+        if (nbf != null && now + skew < nbf) {
+            throw reject(Reason.NOT_YET_VALID);
+        }
+        if (iat != null && iat > now + skew) {
+            throw reject(Reason.ISSUED_IN_FUTURE);
+        }
+        if (p.maxLifetime != null && exp - (iat != null ? iat : now) > p.maxLifetime.getSeconds()) {
+            throw reject(Reason.LIFETIME_TOO_LONG);
+        }
+        if (p.issuers != null && (iss == null || !p.issuers.contains(iss))) {
+            throw reject(Reason.INVALID_ISSUER);
+        }
+        if (p.audiences != null && aud.stream().noneMatch(p.audiences::contains)) {
+            throw reject(Reason.INVALID_AUDIENCE);
+        }
+        if (p.tokenType != null) {
+            String typ = innerTyp != null ? innerTyp : string(jweHeader, "typ", Reason.INVALID_TYPE);
+            if (typ == null || !normalizeType(typ).equals(p.tokenType)) {
+                throw reject(Reason.INVALID_TYPE);
+            }
+        }
+        for (String required : p.requiredClaims) {
+            if (claims.get(required) == null) {
+                throw reject(Reason.MISSING_CLAIM);
+            }
+        }
+        Object principalValue = claims.get(p.principalClaim);
+        String principal = principalValue instanceof String s ? s : sub != null ? sub : "";
+        Set<String> roles = strings(lookup(claims, p.rolesClaim), false);
+        Set<String> scopes = strings(claims.get(p.scopeClaim), true);
+        a.fingerprint = null;
+        return new VerifiedToken(principal, sub, iss, aud, Instant.ofEpochSecond(exp),
+                iat == null ? null : Instant.ofEpochSecond(iat), nbf == null ? null : Instant.ofEpochSecond(nbf), jti,
+                scopes, roles, VerifiedToken.deepUnmodifiable(claims), metadata);
+    }
+
+    static String normalizeType(String typ) {
+        String t = typ.toLowerCase(Locale.ROOT);
+        return t.startsWith("application/") ? t.substring("application/".length()) : t;
+    }
+
+    private static List<String> audiences(Object aud) throws TokenRejectedException {
+        if (aud == null) {
+            return List.of();
+        }
+        if (aud instanceof String s) {
+            return List.of(s);
+        }
+        if (aud instanceof List<?> list) {
+            List<String> out = new ArrayList<>(list.size());
+            for (Object o : list) {
+                if (!(o instanceof String s)) {
+                    throw reject(Reason.MALFORMED_CLAIMS);
+                }
+                out.add(s);
+            }
+            return out;
+        }
+        throw reject(Reason.MALFORMED_CLAIMS);
+    }
+
+    private static Long numericDate(Object value) throws TokenRejectedException {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Long l) {
+            if (l < 0 || l > MAX_NUMERIC_DATE) {
+                throw reject(Reason.MALFORMED_CLAIMS);
+            }
+            return l;
+        }
+        if (value instanceof Number n) {
+            double d = n.doubleValue();
+            if (!Double.isFinite(d) || d < 0 || d > MAX_NUMERIC_DATE) {
+                throw reject(Reason.MALFORMED_CLAIMS);
+            }
+            return (long) Math.floor(d);
+        }
+        throw reject(Reason.MALFORMED_CLAIMS);
+    }
+
+    /** A claim by name, or by dotted path into nested objects (e.g. {@code realm_access.roles}). */
+    private static Object lookup(Map<String, Object> claims, String name) {
+        Object direct = claims.get(name);
+        if (direct != null || name.indexOf('.') < 0) {
+            return direct;
+        }
+        Object current = claims;
+        for (String part : name.split("\\.")) {
+            if (!(current instanceof Map<?, ?> m)) {
+                return null;
+            }
+            current = m.get(part);
+        }
+        return current;
+    }
+
+    private static Set<String> strings(Object value, boolean splitSpaces) {
+        Set<String> out = new LinkedHashSet<>();
+        if (value instanceof String s) {
+            if (splitSpaces) {
+                for (String part : s.split(" ")) {
+                    if (!part.isEmpty()) {
+                        out.add(part);
+                    }
+                }
+            } else if (!s.isEmpty()) {
+                out.add(s);
+            }
+        } else if (value instanceof Collection<?> c) {
+            for (Object o : c) {
+                if (o instanceof String s && !s.isEmpty()) {
+                    out.add(s);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String string(Map<String, Object> map, String name, Reason ifWrongType)
+            throws TokenRejectedException {
+        Object value = map.get(name);
+        if (value == null || value instanceof String) {
+            return (String) value;
+        }
+        throw reject(ifWrongType);
+    }
+
+    private static String shorten(String value) {
+        return value == null || value.length() <= AUDIT_FIELD_MAX ? value : value.substring(0, AUDIT_FIELD_MAX) + "...";
+    }
+
+    private static TokenRejectedException reject(Reason reason) {
+        return new TokenRejectedException(reason);
+    }
+
+    /** The immutable, checked configuration. */
+    static final class Policy {
+        final KeySource decryptionKeys;
+        final KeySource verificationKeys;
+        final Set<String> keyManagement;
+        final Set<String> contentEncryption;
+        final Set<String> signature;
+        final boolean signatureRequired;
+        final Set<String> issuers;
+        final Set<String> audiences;
+        final Duration clockSkew;
+        final int maxTokenLength;
+        final Duration maxLifetime;
+        final List<String> requiredClaims;
+        final String tokenType;
+        final String principalClaim;
+        final String rolesClaim;
+        final String scopeClaim;
+        final Clock clock;
+        final AuditListener audit;
+
+        Policy(Builder b, Set<String> keyManagement, Set<String> contentEncryption, Set<String> signature) {
+            this.decryptionKeys = b.decryptionKeys;
+            this.verificationKeys = b.verificationKeys;
+            this.keyManagement = Set.copyOf(keyManagement);
+            this.contentEncryption = Set.copyOf(contentEncryption);
+            this.signature = Set.copyOf(signature);
+            this.signatureRequired = b.signatureRequired;
+            this.issuers = b.ignoreIssuer ? null : Set.copyOf(b.issuers);
+            this.audiences = b.ignoreAudience ? null : Set.copyOf(b.audiences);
+            this.clockSkew = b.clockSkew;
+            this.maxTokenLength = b.maxTokenLength;
+            this.maxLifetime = b.maxLifetime;
+            this.requiredClaims = List.copyOf(b.requiredClaims);
+            this.tokenType = b.tokenType == null ? null : normalizeType(b.tokenType);
+            this.principalClaim = b.principalClaim;
+            this.rolesClaim = b.rolesClaim;
+            this.scopeClaim = b.scopeClaim;
+            this.clock = b.clock;
+            this.audit = b.audit;
+        }
+
+        String describe() {
+            return "key-management=" + sorted(keyManagement) + ", content-encryption=" + sorted(contentEncryption)
+                    + ", signature=" + sorted(signature)
+                    + ", signature-required=" + (signatureRequired ? "always" : "only for RSA-OAEP*/ECDH-ES*")
+                    + ", issuer=" + (issuers == null ? "IGNORED" : sorted(issuers))
+                    + ", audience=" + (audiences == null ? "IGNORED" : sorted(audiences))
+                    + ", clock-skew=" + clockSkew + ", max-token-length=" + maxTokenLength
+                    + ", max-lifetime=" + (maxLifetime == null ? "none" : maxLifetime)
+                    + ", required-claims=" + requiredClaims + ", token-type=" + (tokenType == null ? "any" : tokenType)
+                    + ", principal-claim=" + principalClaim + ", roles-claim=" + rolesClaim
+                    + ", scope-claim=" + scopeClaim
+                    + ", decryption-keys=" + decryptionKeys.keys().keyIds()
+                    + ", verification-keys=" + (verificationKeys == null ? "[]" : verificationKeys.keys().keyIds());
+        }
+
+        private static List<String> sorted(Set<String> set) {
+            return set.stream().sorted().toList();
+        }
+    }
+
+    /**
+     * Builds a {@link JweTokenValidator}. Setters reject {@code null} at once; {@link #build()}
+     * checks every option and combination and fails with a {@link ConfigurationException} naming
+     * the setting. Not thread-safe; use once.
+     */
+    public static final class Builder {
+        private KeySource decryptionKeys;
+        private KeySource verificationKeys;
+        private List<String> keyManagementAlgorithms;
+        private List<String> contentEncryptionAlgorithms;
+        private List<String> signatureAlgorithms;
+        private boolean signatureRequired = true;
+        private List<String> issuers;
+        private boolean ignoreIssuer;
+        private List<String> audiences;
+        private boolean ignoreAudience;
+        private Duration clockSkew = Duration.ofSeconds(30);
+        private int maxTokenLength = 16 * 1024;
+        private Duration maxLifetime;
+        private List<String> requiredClaims = List.of();
+        private String tokenType;
+        private String principalClaim = "sub";
+        private String rolesClaim = "groups";
+        private String scopeClaim = "scope";
+        private Clock clock = Clock.systemUTC();
+        private AuditListener audit = AuditListener.slf4j();
+
+        private Builder() {
+        }
+
+        /**
+         * The keys that decrypt tokens ({@code jwe.decryption.keys}). Required.
+         *
+         * @param keys private or secret keys
+         * @return this
+         */
+        public Builder decryptionKeys(KeySource keys) {
+            this.decryptionKeys = Objects.requireNonNull(keys, "decryptionKeys");
+            return this;
+        }
+
+        /**
+         * The keys that verify the inner signature ({@code jwe.verification.keys}). Required unless
+         * unsigned tokens are allowed and all key management is symmetric.
+         *
+         * @param keys public or secret keys (the public half of a private key is used)
+         * @return this
+         */
+        public Builder verificationKeys(KeySource keys) {
+            this.verificationKeys = Objects.requireNonNull(keys, "verificationKeys");
+            return this;
+        }
+
+        /**
+         * The accepted key management algorithms ({@code jwe.key-management-algorithms}). Default:
+         * derived from the decryption keys (RSA: RSA-OAEP-256; EC: ECDH-ES*; oct: AES key wrap,
+         * AES-GCM key wrap and dir of the key's size). RSA-OAEP only when listed here.
+         *
+         * @param algorithms JWA names
+         * @return this
+         */
+        public Builder keyManagementAlgorithms(Collection<String> algorithms) {
+            this.keyManagementAlgorithms = copy(algorithms, "keyManagementAlgorithms");
+            return this;
+        }
+
+        /**
+         * The accepted content encryption algorithms ({@code jwe.content-encryption-algorithms}).
+         * Default: A128GCM, A192GCM, A256GCM, A128CBC-HS256, A192CBC-HS384, A256CBC-HS512.
+         *
+         * @param algorithms JWA names
+         * @return this
+         */
+        public Builder contentEncryptionAlgorithms(Collection<String> algorithms) {
+            this.contentEncryptionAlgorithms = copy(algorithms, "contentEncryptionAlgorithms");
+            return this;
+        }
+
+        /**
+         * The accepted inner signature algorithms ({@code jwe.signature-algorithms}). Default:
+         * derived from the verification keys (HS* only with a symmetric key).
+         *
+         * @param algorithms JWA names
+         * @return this
+         */
+        public Builder signatureAlgorithms(Collection<String> algorithms) {
+            this.signatureAlgorithms = copy(algorithms, "signatureAlgorithms");
+            return this;
+        }
+
+        /**
+         * Accepts unsigned claims inside a JWE whose key management is symmetric (dir, A*KW,
+         * A*GCMKW): {@code jwe.signature.required=false}. Tokens encrypted to a public key
+         * (RSA-OAEP*, ECDH-ES*) must still be signed: no option turns that off. Logged at start-up.
+         *
+         * @return this
+         */
+        public Builder allowUnsignedWithSymmetricKeyManagement() {
+            this.signatureRequired = false;
+            return this;
+        }
+
+        /**
+         * The accepted issuers, compared exactly ({@code jwe.issuer}).
+         *
+         * @param issuers one or more issuers
+         * @return this
+         */
+        public Builder issuers(Collection<String> issuers) {
+            this.issuers = copy(issuers, "issuers");
+            return this;
+        }
+
+        /**
+         * @param issuers one or more issuers
+         * @return this
+         * @see #issuers(Collection)
+         */
+        public Builder issuer(String... issuers) {
+            return issuers(List.of(issuers));
+        }
+
+        /**
+         * Does not check {@code iss} ({@code jwe.ignore-issuer=true}); logged at start-up.
+         *
+         * @return this
+         */
+        public Builder ignoreIssuer() {
+            this.ignoreIssuer = true;
+            return this;
+        }
+
+        /**
+         * The expected audiences; a token must name at least one ({@code jwe.audience}).
+         *
+         * @param audiences one or more audiences
+         * @return this
+         */
+        public Builder audiences(Collection<String> audiences) {
+            this.audiences = copy(audiences, "audiences");
+            return this;
+        }
+
+        /**
+         * @param audiences one or more audiences
+         * @return this
+         * @see #audiences(Collection)
+         */
+        public Builder audience(String... audiences) {
+            return audiences(List.of(audiences));
+        }
+
+        /**
+         * Does not check {@code aud} ({@code jwe.ignore-audience=true}); logged at start-up.
+         *
+         * @return this
+         */
+        public Builder ignoreAudience() {
+            this.ignoreAudience = true;
+            return this;
+        }
+
+        /**
+         * Allowed clock skew for {@code exp}, {@code nbf}, {@code iat} ({@code jwe.clock-skew});
+         * default 30 s, at most 5 min.
+         *
+         * @param skew the skew
+         * @return this
+         */
+        public Builder clockSkew(Duration skew) {
+            this.clockSkew = Objects.requireNonNull(skew, "clockSkew");
+            return this;
+        }
+
+        /**
+         * The longest token accepted, in characters ({@code jwe.max-token-length}); default 16384.
+         *
+         * @param chars the cap
+         * @return this
+         */
+        public Builder maxTokenLength(int chars) {
+            this.maxTokenLength = chars;
+            return this;
+        }
+
+        /**
+         * The longest lifetime accepted, {@code exp} minus {@code iat} (or minus now without
+         * {@code iat}) ({@code jwe.max-lifetime}); default none.
+         *
+         * @param lifetime the cap
+         * @return this
+         */
+        public Builder maxLifetime(Duration lifetime) {
+            this.maxLifetime = Objects.requireNonNull(lifetime, "maxLifetime");
+            return this;
+        }
+
+        /**
+         * Claims that must be present besides {@code exp} ({@code jwe.required-claims}).
+         *
+         * @param claims claim names
+         * @return this
+         */
+        public Builder requiredClaims(Collection<String> claims) {
+            this.requiredClaims = copy(claims, "requiredClaims");
+            return this;
+        }
+
+        /**
+         * The required {@code typ} ({@code jwe.token-type}), e.g. {@code at+jwt} (RFC 9068); read
+         * from the inner JWS header, else from the JWE header; compared case-insensitively, with or
+         * without {@code application/}.
+         *
+         * @param type the type
+         * @return this
+         */
+        public Builder tokenType(String type) {
+            this.tokenType = Objects.requireNonNull(type, "tokenType");
+            return this;
+        }
+
+        /**
+         * The claim that names the principal ({@code jwe.principal-claim}); default {@code sub}.
+         *
+         * @param claim the claim name
+         * @return this
+         */
+        public Builder principalClaim(String claim) {
+            this.principalClaim = Objects.requireNonNull(claim, "principalClaim");
+            return this;
+        }
+
+        /**
+         * The claim holding roles ({@code jwe.roles-claim}); default {@code groups}; a dotted path
+         * reaches into nested objects ({@code realm_access.roles}).
+         *
+         * @param claim the claim name or path
+         * @return this
+         */
+        public Builder rolesClaim(String claim) {
+            this.rolesClaim = Objects.requireNonNull(claim, "rolesClaim");
+            return this;
+        }
+
+        /**
+         * The claim holding OAuth scopes ({@code jwe.scope-claim}); default {@code scope}, a
+         * space-separated string or an array.
+         *
+         * @param claim the claim name
+         * @return this
+         */
+        public Builder scopeClaim(String claim) {
+            this.scopeClaim = Objects.requireNonNull(claim, "scopeClaim");
+            return this;
+        }
+
+        /**
+         * The clock for time claims; default the system UTC clock.
+         *
+         * @param clock the clock
+         * @return this
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Where audit events go; default {@link AuditListener#slf4j()}.
+         *
+         * @param listener the listener
+         * @return this
+         */
+        public Builder auditListener(AuditListener listener) {
+            this.audit = Objects.requireNonNull(listener, "auditListener");
+            return this;
+        }
+
+        private static List<String> copy(Collection<String> values, String name) {
+            Objects.requireNonNull(values, name);
+            List<String> out = new ArrayList<>();
+            for (String v : values) {
+                Objects.requireNonNull(v, name);
+                if (!v.isBlank()) {
+                    out.add(v.trim());
+                }
+            }
+            return List.copyOf(out);
+        }
+
+        /**
+         * Checks everything and builds the validator; logs the effective policy once.
+         *
+         * @return the validator
+         * @throws ConfigurationException naming the setting that is wrong
+         */
+        public JweTokenValidator build() {
+            if (decryptionKeys == null) {
+                throw new ConfigurationException("jwe.decryption.keys", "required: the keys that decrypt tokens");
+            }
+            KeySet decryption = load(decryptionKeys, "jwe.decryption.keys");
+            if (decryption.isEmpty()) {
+                throw new ConfigurationException("jwe.decryption.keys", "no keys found");
+            }
+            for (KeyEntry k : decryption.all()) {
+                if (!k.isPrivate() && !k.isSymmetric()) {
+                    throw new ConfigurationException("jwe.decryption.keys", "key " + k.kid().orElse("(no kid)")
+                            + " is a public key; decryption needs the private key");
+                }
+                checkStrength(k, "jwe.decryption.keys");
+            }
+            KeySet verification = verificationKeys == null ? KeySet.empty() : load(verificationKeys, "jwe.verification.keys");
+            for (KeyEntry k : verification.all()) {
+                checkStrength(k, "jwe.verification.keys");
+                if (k.isSymmetric() && k.key().getEncoded() != null && k.key().getEncoded().length < 32) {
+                    throw new ConfigurationException("jwe.verification.keys", "symmetric key "
+                            + k.kid().orElse("(no kid)") + " is shorter than 256 bits");
+                }
+            }
+
+            Set<String> km = new LinkedHashSet<>();
+            if (keyManagementAlgorithms != null) {
+                for (String alg : keyManagementAlgorithms) {
+                    if (Algorithms.isForbidden(alg)) {
+                        throw new ConfigurationException("jwe.key-management-algorithms", alg
+                                + " is refused and cannot be enabled");
+                    }
+                    if (!Algorithms.KEY_MANAGEMENT.contains(alg)) {
+                        throw new ConfigurationException("jwe.key-management-algorithms", "unsupported algorithm "
+                                + alg + "; supported: " + Algorithms.KEY_MANAGEMENT);
+                    }
+                    km.add(alg);
+                }
+            } else {
+                decryption.all().forEach(k -> km.addAll(Algorithms.defaultKeyManagement(k)));
+            }
+            if (km.isEmpty()) {
+                throw new ConfigurationException("jwe.key-management-algorithms",
+                        "none: no decryption key fits a supported algorithm");
+            }
+            Set<String> ce = new LinkedHashSet<>(contentEncryptionAlgorithms != null
+                    ? contentEncryptionAlgorithms : Algorithms.CONTENT_ENCRYPTION);
+            for (String enc : ce) {
+                if (!Algorithms.CONTENT_ENCRYPTION.contains(enc)) {
+                    throw new ConfigurationException("jwe.content-encryption-algorithms", "unsupported algorithm "
+                            + enc + "; supported: " + Algorithms.CONTENT_ENCRYPTION);
+                }
+            }
+            if (ce.isEmpty()) {
+                throw new ConfigurationException("jwe.content-encryption-algorithms", "must not be empty");
+            }
+            Set<String> sig = new LinkedHashSet<>();
+            if (signatureAlgorithms != null) {
+                for (String alg : signatureAlgorithms) {
+                    if (Algorithms.isForbidden(alg)) {
+                        throw new ConfigurationException("jwe.signature-algorithms", alg + " is refused and cannot be enabled");
+                    }
+                    if (!Algorithms.SIGNATURE.contains(alg)) {
+                        throw new ConfigurationException("jwe.signature-algorithms", "unsupported algorithm " + alg
+                                + "; supported: " + Algorithms.SIGNATURE);
+                    }
+                    if (alg.startsWith("HS") && verification.all().stream().noneMatch(KeyEntry::isSymmetric)) {
+                        throw new ConfigurationException("jwe.signature-algorithms", alg
+                                + " needs a symmetric verification key in jwe.verification.keys");
+                    }
+                    sig.add(alg);
+                }
+            } else {
+                verification.all().forEach(k -> sig.addAll(Algorithms.defaultSignature(k)));
+            }
+            boolean anyPublicKeyManagement = km.stream().anyMatch(Algorithms::isPublicKeyManagement);
+            if (sig.isEmpty() && (signatureRequired || anyPublicKeyManagement)) {
+                throw new ConfigurationException("jwe.verification.keys", anyPublicKeyManagement
+                        ? "required: tokens encrypted to a public key (RSA-OAEP*, ECDH-ES*) must carry a signed JWT,"
+                                + " and no verification key fits a supported signature algorithm"
+                        : "required unless jwe.signature.required=false: no verification key fits a supported"
+                                + " signature algorithm");
+            }
+            if (ignoreIssuer && issuers != null) {
+                throw new ConfigurationException("jwe.issuer", "set together with jwe.ignore-issuer; choose one");
+            }
+            if (!ignoreIssuer && (issuers == null || issuers.isEmpty())) {
+                throw new ConfigurationException("jwe.issuer", "required (or set jwe.ignore-issuer=true on purpose)");
+            }
+            if (ignoreAudience && audiences != null) {
+                throw new ConfigurationException("jwe.audience", "set together with jwe.ignore-audience; choose one");
+            }
+            if (!ignoreAudience && (audiences == null || audiences.isEmpty())) {
+                throw new ConfigurationException("jwe.audience", "required (or set jwe.ignore-audience=true on purpose)");
+            }
+            if (clockSkew.isNegative() || clockSkew.compareTo(Duration.ofMinutes(5)) > 0) {
+                throw new ConfigurationException("jwe.clock-skew", "must be between PT0S and PT5M");
+            }
+            if (maxTokenLength < 256 || maxTokenLength > 1024 * 1024) {
+                throw new ConfigurationException("jwe.max-token-length", "must be between 256 and 1048576");
+            }
+            if (maxLifetime != null && (maxLifetime.isNegative() || maxLifetime.isZero())) {
+                throw new ConfigurationException("jwe.max-lifetime", "must be positive");
+            }
+            if (tokenType != null && tokenType.isBlank()) {
+                throw new ConfigurationException("jwe.token-type", "must not be blank");
+            }
+            requireName(principalClaim, "jwe.principal-claim");
+            requireName(rolesClaim, "jwe.roles-claim");
+            requireName(scopeClaim, "jwe.scope-claim");
+
+            Policy policy = new Policy(this, km, ce, sig);
+            JweTokenValidator validator = new JweTokenValidator(policy);
+            LOG.info("jwe policy: {}", policy.describe());
+            if (ignoreIssuer) {
+                LOG.warn("jwe: the issuer (iss) is NOT checked (jwe.ignore-issuer=true)");
+            }
+            if (ignoreAudience) {
+                LOG.warn("jwe: the audience (aud) is NOT checked (jwe.ignore-audience=true)");
+            }
+            if (!signatureRequired) {
+                LOG.warn("jwe: unsigned claims are accepted under symmetric key management (jwe.signature.required=false)");
+            }
+            return validator;
+        }
+
+        private static void requireName(String value, String setting) {
+            if (value.isBlank()) {
+                throw new ConfigurationException(setting, "must not be blank");
+            }
+        }
+
+        private static KeySet load(KeySource source, String setting) {
+            try {
+                KeySet keys = source.keys();
+                if (keys == null) {
+                    throw new ConfigurationException(setting, "the key source returned no key set");
+                }
+                return keys;
+            } catch (KeySourceException e) {
+                throw new ConfigurationException(setting, e.getMessage(), e);
+            }
+        }
+
+        private static void checkStrength(KeyEntry k, String setting) {
+            int bits = Algorithms.rsaBits(k.key());
+            if (bits >= 0 && bits < Algorithms.MIN_RSA_BITS) {
+                throw new ConfigurationException(setting, "RSA key " + k.kid().orElse("(no kid)") + " has " + bits
+                        + " bits; at least " + Algorithms.MIN_RSA_BITS + " are required");
+            }
+            if (k.isSymmetric() && k.key().getEncoded() != null && k.key().getEncoded().length < 16) {
+                throw new ConfigurationException(setting, "symmetric key " + k.kid().orElse("(no kid)")
+                        + " is shorter than 128 bits");
+            }
+        }
+    }
+}

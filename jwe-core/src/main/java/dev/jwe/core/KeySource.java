@@ -1,0 +1,71 @@
+package dev.jwe.core;
+
+import dev.jwe.core.internal.KeyIo;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Where keys come from. {@link #keys()} is called on every validation and must be cheap: a source
+ * loads (or reloads) in the background and hands out an immutable {@link KeySet}.
+ *
+ * <p>Locations understood by {@link #load(String, char[])} (comma-separated to combine several):
+ * <ul>
+ *   <li>inline JSON: a JWK Set ({@code {"keys":[...]}}) or a single JWK;</li>
+ *   <li>a file path or {@code file:} URL, or a {@code classpath:} resource, holding a JWK Set
+ *       ({@code .json}/{@code .jwks}), PEM ({@code .pem}, {@code .key}, {@code .crt}, {@code .cer}:
+ *       PKCS#8 private keys, SPKI public keys, X.509 certificates) or a PKCS#12 key store
+ *       ({@code .p12}, {@code .pfx}; needs the password).</li>
+ * </ul>
+ * PEM keys get their RFC 7638 JWK thumbprint as key id; PKCS#12 entries get their alias.
+ * Implementations are thread-safe.
+ */
+@FunctionalInterface
+public interface KeySource {
+
+    /**
+     * The keys now in force.
+     *
+     * @return the current key set
+     * @throws KeySourceException when no keys can be had (our failure, 5xx)
+     */
+    KeySet keys();
+
+    /**
+     * A source that always returns the same keys.
+     *
+     * @param keys the keys
+     * @return the source
+     */
+    static KeySource of(KeySet keys) {
+        Objects.requireNonNull(keys, "keys");
+        return () -> keys;
+    }
+
+    /**
+     * A source of the given keys.
+     *
+     * @param keys the keys
+     * @return the source
+     */
+    static KeySource of(KeyEntry... keys) {
+        return of(KeySet.of(List.of(keys)));
+    }
+
+    /**
+     * Loads keys once from one or more comma-separated locations (see the type's description).
+     *
+     * @param locations the locations
+     * @param password the PKCS#12 password, or {@code null}
+     * @return a source of the loaded keys
+     * @throws KeySourceException when a location cannot be read or parsed
+     */
+    static KeySource load(String locations, char[] password) {
+        Objects.requireNonNull(locations, "locations");
+        List<KeyEntry> all = new ArrayList<>();
+        for (String location : KeyIo.splitLocations(locations)) {
+            all.addAll(KeyIo.load(location, password));
+        }
+        return of(KeySet.of(all));
+    }
+}

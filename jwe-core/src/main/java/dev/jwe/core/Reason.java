@@ -1,0 +1,79 @@
+package dev.jwe.core;
+
+/**
+ * Why a request's token was not accepted. Each reason has a fixed, safe description (no token
+ * text, no claim values, no library message), the RFC 6750 error code and the HTTP status that an
+ * adapter answers with.
+ *
+ * <p>The descriptions use only characters allowed in an RFC 6750 {@code error_description}
+ * (%x20-21 / %x23-5B / %x5D-7E).
+ */
+public enum Reason {
+    /** No token was sent and anonymous access is not allowed: 401 without an error code. */
+    MISSING_TOKEN(401, BearerError.NONE, "No access token was sent."),
+    /** The request carried a malformed {@code Authorization} header or more than one token. */
+    INVALID_REQUEST(400, BearerError.INVALID_REQUEST, "The request does not carry exactly one well-formed bearer token."),
+    /** The token is longer than the configured maximum length. */
+    TOKEN_TOO_LARGE(401, BearerError.INVALID_TOKEN, "The token is too large."),
+    /** The token is not a strict compact-serialized JWE (five strict base64url segments). */
+    MALFORMED(401, BearerError.INVALID_TOKEN, "The token is not a well-formed compact JWE."),
+    /** A key management, content encryption or signature algorithm is not in the allow-list. */
+    UNSUPPORTED_ALGORITHM(401, BearerError.INVALID_TOKEN, "The token uses an algorithm that is not accepted."),
+    /** A header parameter is refused: zip, crit, jku, x5u, jwk, x5c, or an unexpected cty. */
+    UNSUPPORTED_HEADER(401, BearerError.INVALID_TOKEN, "The token header contains a parameter that is not accepted."),
+    /** The token names a key id ({@code kid}) that is not configured, or no configured key fits. */
+    UNKNOWN_KEY(401, BearerError.INVALID_TOKEN, "The token was made for a key that is not known here."),
+    /** Decryption failed: wrong key, tampered ciphertext, tag, IV or encrypted key. */
+    DECRYPTION_FAILED(401, BearerError.INVALID_TOKEN, "The token could not be decrypted."),
+    /** The encrypted payload is not a signed JWT, and an unsigned payload is not accepted. */
+    UNSIGNED(401, BearerError.INVALID_TOKEN, "The token does not contain a signed JWT."),
+    /** The JOSE objects are nested in a way that is not accepted (JWE in JWE, JWS in JWS). */
+    INVALID_NESTING(401, BearerError.INVALID_TOKEN, "The token nests JOSE objects in a way that is not accepted."),
+    /** The inner signature does not verify. */
+    INVALID_SIGNATURE(401, BearerError.INVALID_TOKEN, "The token signature is not valid."),
+    /** The claims are not a JSON object, or a registered claim has the wrong type or range. */
+    MALFORMED_CLAIMS(401, BearerError.INVALID_TOKEN, "The token claims are not well-formed."),
+    /** The {@code exp} claim is in the past (beyond the allowed clock skew). */
+    EXPIRED(401, BearerError.INVALID_TOKEN, "The token has expired."),
+    /** The {@code nbf} claim is in the future (beyond the allowed clock skew). */
+    NOT_YET_VALID(401, BearerError.INVALID_TOKEN, "The token is not valid yet."),
+    /** The {@code iat} claim is in the future (beyond the allowed clock skew). */
+    ISSUED_IN_FUTURE(401, BearerError.INVALID_TOKEN, "The token was issued in the future."),
+    /** The token lives longer than the configured maximum lifetime. */
+    LIFETIME_TOO_LONG(401, BearerError.INVALID_TOKEN, "The token lifetime is longer than allowed."),
+    /** A required claim ({@code exp}, or one configured as required) is missing. */
+    MISSING_CLAIM(401, BearerError.INVALID_TOKEN, "The token lacks a required claim."),
+    /** The {@code iss} claim is not one of the expected issuers. */
+    INVALID_ISSUER(401, BearerError.INVALID_TOKEN, "The token was issued by an issuer that is not accepted."),
+    /** The {@code aud} claim does not contain an expected audience. */
+    INVALID_AUDIENCE(401, BearerError.INVALID_TOKEN, "The token is not meant for this audience."),
+    /** The {@code typ} header is not the expected token type (e.g. {@code at+jwt}). */
+    INVALID_TYPE(401, BearerError.INVALID_TOKEN, "The token type is not accepted."),
+    /** The token is valid, but lacks a role or scope the resource requires: 403. */
+    INSUFFICIENT_SCOPE(403, BearerError.INSUFFICIENT_SCOPE, "The token lacks a role or scope this resource requires.");
+
+    private final int httpStatus;
+    private final BearerError bearerError;
+    private final String description;
+
+    Reason(int httpStatus, BearerError bearerError, String description) {
+        this.httpStatus = httpStatus;
+        this.bearerError = bearerError;
+        this.description = description;
+    }
+
+    /** The HTTP status code an adapter answers with. */
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    /** The RFC 6750 error code for the challenge. */
+    public BearerError bearerError() {
+        return bearerError;
+    }
+
+    /** A fixed, safe, human-readable description (RFC 6750 {@code error_description}). */
+    public String description() {
+        return description;
+    }
+}

@@ -1,0 +1,136 @@
+package dev.jwe.core.http;
+
+import dev.jwe.core.BearerError;
+import dev.jwe.core.Reason;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The HTTP side of a rejection, written once for every adapter: the status, the RFC 6750 §3
+ * {@code WWW-Authenticate} challenge and an RFC 9457 problem document. Nothing in them comes from
+ * the token: the realm and scopes are configuration, the description is the reason's fixed text.
+ */
+public final class Challenge {
+    /** Media type of the problem document. */
+    public static final String PROBLEM_JSON = "application/problem+json";
+
+    private Challenge() {
+    }
+
+    /**
+     * The {@code WWW-Authenticate} value, e.g.
+     * {@code Bearer realm="api", error="invalid_token", error_description="The token has expired."}.
+     *
+     * @param realm the realm (configuration)
+     * @param reason why the request was rejected
+     * @param requiredScopes scopes for {@code insufficient_scope} (may be empty)
+     * @return the header value
+     * @throws IllegalArgumentException when realm or a scope has characters RFC 6750 forbids
+     */
+    public static String wwwAuthenticate(String realm, Reason reason, Collection<String> requiredScopes) {
+        Objects.requireNonNull(reason, "reason");
+        StringBuilder sb = new StringBuilder("Bearer realm=\"").append(checkQuotable(realm, "realm")).append('"');
+        BearerError error = reason.bearerError();
+        if (error != BearerError.NONE) {
+            sb.append(", error=\"").append(error.code()).append('"');
+            sb.append(", error_description=\"").append(checkQuotable(reason.description(), "description")).append('"');
+            if (error == BearerError.INSUFFICIENT_SCOPE && requiredScopes != null && !requiredScopes.isEmpty()) {
+                StringBuilder scopes = new StringBuilder();
+                for (String s : requiredScopes) {
+                    checkScopeToken(s);
+                    scopes.append(scopes.length() == 0 ? "" : " ").append(s);
+                }
+                sb.append(", scope=\"").append(scopes).append('"');
+            }
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Checks a realm (at start-up) so that a challenge can never be malformed.
+     *
+     * @param realm the realm
+     * @return the realm
+     */
+    public static String checkRealm(String realm) {
+        return checkQuotable(realm, "jwe.realm");
+    }
+
+    /**
+     * The HTTP status for a reason (400, 401 or 403).
+     *
+     * @param reason the reason
+     * @return the status
+     */
+    public static int status(Reason reason) {
+        return reason.httpStatus();
+    }
+
+    /**
+     * An RFC 9457 problem document: {@code type}, {@code title}, {@code status}, {@code detail},
+     * and our {@code reason} code. Fixed text only.
+     *
+     * @param reason the reason
+     * @return the JSON document
+     */
+    public static String problemJson(Reason reason) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", "about:blank");
+        m.put("title", title(reason.httpStatus()));
+        m.put("status", reason.httpStatus());
+        m.put("detail", reason.description());
+        m.put("reason", reason.name());
+        return dev.jwe.core.internal.Json.write(m);
+    }
+
+    /**
+     * A problem document for our own failure (503): fixed text.
+     *
+     * @return the JSON document
+     */
+    public static String serviceUnavailableJson() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", "about:blank");
+        m.put("title", title(503));
+        m.put("status", 503);
+        m.put("detail", "The token keys are not available right now; try again later.");
+        return dev.jwe.core.internal.Json.write(m);
+    }
+
+    private static String title(int status) {
+        return switch (status) {
+            case 400 -> "Bad Request";
+            case 401 -> "Unauthorized";
+            case 403 -> "Forbidden";
+            case 503 -> "Service Unavailable";
+            default -> "Error";
+        };
+    }
+
+    /** RFC 6750 §3: quoted values use %x20-21 / %x23-5B / %x5D-7E (no quote, no backslash). */
+    private static String checkQuotable(String value, String what) {
+        Objects.requireNonNull(value, what);
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c > 0x7E || c == '"' || c == '\\') {
+                throw new IllegalArgumentException(what + ": characters outside RFC 6750 %x20-21 / %x23-5B / %x5D-7E");
+            }
+        }
+        return value;
+    }
+
+    /** RFC 6750 §3: scope-token = 1*( %x21 / %x23-5B / %x5D-7E ). */
+    private static void checkScopeToken(String s) {
+        if (s.isEmpty()) {
+            throw new IllegalArgumentException("scope: empty scope token");
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x21 || c > 0x7E || c == '"' || c == '\\') {
+                throw new IllegalArgumentException("scope: characters outside RFC 6750 scope-token");
+            }
+        }
+    }
+}

@@ -1,0 +1,236 @@
+package dev.jwe.core.internal;
+
+import dev.jwe.core.KeyEntry;
+import java.security.Key;
+import java.security.interfaces.ECKey;
+import java.security.interfaces.ECPrivateKey;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.EdECKey;
+import java.security.interfaces.RSAKey;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.XECPrivateKey;
+import java.security.spec.NamedParameterSpec;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.crypto.SecretKey;
+
+/**
+ * The algorithm tables: what we support, what is refused outright, and which key fits which
+ * algorithm. Key checks here are about type and size; the JWK {@code use}/{@code key_ops}/{@code
+ * alg} restrictions are checked here too so that a {@code use: sig} key never decrypts.
+ */
+public final class Algorithms {
+    /** Minimum RSA modulus size. */
+    public static final int MIN_RSA_BITS = 2048;
+
+    /** Key management algorithms we support. */
+    public static final List<String> KEY_MANAGEMENT = List.of(
+            "RSA-OAEP-256", "RSA-OAEP",
+            "ECDH-ES", "ECDH-ES+A128KW", "ECDH-ES+A192KW", "ECDH-ES+A256KW",
+            "A128KW", "A192KW", "A256KW", "A128GCMKW", "A192GCMKW", "A256GCMKW", "dir");
+    /** Content encryption algorithms we support. */
+    public static final List<String> CONTENT_ENCRYPTION = List.of(
+            "A128GCM", "A192GCM", "A256GCM", "A128CBC-HS256", "A192CBC-HS384", "A256CBC-HS512");
+    /** Inner signature algorithms we support. */
+    public static final List<String> SIGNATURE = List.of(
+            "RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512",
+            "HS256", "HS384", "HS512", "EdDSA");
+
+    private static final Map<String, Integer> CEK_BYTES = Map.of(
+            "A128GCM", 16, "A192GCM", 24, "A256GCM", 32,
+            "A128CBC-HS256", 32, "A192CBC-HS384", 48, "A256CBC-HS512", 64);
+
+    private Algorithms() {
+    }
+
+    /** Algorithms refused with no option to allow them. */
+    public static boolean isForbidden(String alg) {
+        return alg.equals("RSA1_5") || alg.startsWith("PBES2") || alg.equalsIgnoreCase("none");
+    }
+
+    /** True for key management where anyone holding the public key can encrypt. */
+    public static boolean isPublicKeyManagement(String alg) {
+        return alg.startsWith("RSA-OAEP") || alg.startsWith("ECDH-ES");
+    }
+
+    /** Content-encryption key length in bytes. */
+    public static int cekBytes(String enc) {
+        return CEK_BYTES.getOrDefault(enc, -1);
+    }
+
+    /** IV length in bytes the content encryption requires. */
+    public static int ivBytes(String enc) {
+        return enc.endsWith("GCM") ? 12 : 16;
+    }
+
+    /** Authentication tag length in bytes the content encryption requires. */
+    public static int tagBytes(String enc) {
+        return enc.endsWith("GCM") ? 16 : cekBytes(enc) / 2;
+    }
+
+    /** The AES key length (bytes) of an AES key-wrap algorithm, or -1. */
+    static int aesKwBytes(String alg) {
+        String a = alg.startsWith("ECDH-ES+") ? alg.substring(8) : alg;
+        return switch (a) {
+            case "A128KW", "A128GCMKW" -> 16;
+            case "A192KW", "A192GCMKW" -> 24;
+            case "A256KW", "A256GCMKW" -> 32;
+            default -> -1;
+        };
+    }
+
+    private static int secretBytes(Key key) {
+        byte[] encoded = key.getEncoded();
+        return encoded == null ? -1 : encoded.length;
+    }
+
+    /**
+     * Whether a key may decrypt (key management {@code alg}, content {@code enc}, ephemeral curve
+     * {@code epkCurve} for ECDH-ES).
+     */
+    public static boolean fitsDecryption(KeyEntry entry, String alg, String enc, String epkCurve) {
+        if (!usableFor(entry, alg, "enc", Set.of("decrypt", "unwrapKey", "deriveKey", "deriveBits"))) {
+            return false;
+        }
+        Key key = entry.key();
+        if (alg.startsWith("RSA-OAEP")) {
+            return key instanceof RSAPrivateKey;
+        }
+        if (alg.startsWith("ECDH-ES")) {
+            if (key instanceof ECPrivateKey ec) {
+                return epkCurve != null && epkCurve.equals(curveName(ec));
+            }
+            if (key instanceof XECPrivateKey x) {
+                return epkCurve != null && x.getParams() instanceof NamedParameterSpec n
+                        && n.getName().equalsIgnoreCase(epkCurve);
+            }
+            return false;
+        }
+        if (!(key instanceof SecretKey)) {
+            return false;
+        }
+        int expected = alg.equals("dir") ? cekBytes(enc) : aesKwBytes(alg);
+        return expected > 0 && secretBytes(key) == expected;
+    }
+
+    /** Whether a key may verify an inner signature made with {@code alg}. */
+    public static boolean fitsVerification(KeyEntry entry, String alg) {
+        if (!usableFor(entry, alg, "sig", Set.of("verify"))) {
+            return false;
+        }
+        Key key = verificationKey(entry);
+        if (alg.startsWith("RS") || alg.startsWith("PS")) {
+            return key instanceof RSAKey && !(key instanceof java.security.PrivateKey);
+        }
+        if (alg.startsWith("ES")) {
+            return key instanceof ECPublicKey ec && alg.equals(esAlgorithm(ec));
+        }
+        if (alg.startsWith("HS")) {
+            int hashBytes = Integer.parseInt(alg.substring(2)) / 8;
+            return key instanceof SecretKey && secretBytes(key) >= hashBytes;
+        }
+        if (alg.equals("EdDSA")) {
+            return key instanceof EdECKey && !(key instanceof java.security.PrivateKey);
+        }
+        return false;
+    }
+
+    /** The key to verify with: the public half of a private key, else the key itself. */
+    public static Key verificationKey(KeyEntry entry) {
+        return entry.isPrivate() && entry.publicKey().isPresent() ? entry.publicKey().get() : entry.key();
+    }
+
+    private static boolean usableFor(KeyEntry entry, String alg, String use, Set<String> ops) {
+        if (entry.use().isPresent() && !entry.use().get().equals(use)) {
+            return false;
+        }
+        if (!entry.keyOps().isEmpty() && entry.keyOps().stream().noneMatch(ops::contains)) {
+            return false;
+        }
+        return entry.algorithm().isEmpty() || entry.algorithm().get().equals(alg);
+    }
+
+    /** The JWK curve name (P-256, P-384, P-521) of an EC key, or null. */
+    public static String curveName(ECKey key) {
+        return switch (key.getParams().getCurve().getField().getFieldSize()) {
+            case 256 -> "P-256";
+            case 384 -> "P-384";
+            case 521 -> "P-521";
+            default -> null;
+        };
+    }
+
+    private static String esAlgorithm(ECKey key) {
+        return switch (key.getParams().getCurve().getField().getFieldSize()) {
+            case 256 -> "ES256";
+            case 384 -> "ES384";
+            case 521 -> "ES512";
+            default -> null;
+        };
+    }
+
+    /** Default key management algorithms for a decryption key (RSA-OAEP only when listed). */
+    public static Set<String> defaultKeyManagement(KeyEntry entry) {
+        Set<String> out = new LinkedHashSet<>();
+        if (entry.algorithm().isPresent()) {
+            String alg = entry.algorithm().get();
+            if (KEY_MANAGEMENT.contains(alg) && !alg.equals("RSA-OAEP")) {
+                out.add(alg);
+            }
+            return out;
+        }
+        Key key = entry.key();
+        if (key instanceof RSAPrivateKey) {
+            out.add("RSA-OAEP-256");
+        } else if (key instanceof ECPrivateKey || key instanceof XECPrivateKey) {
+            out.addAll(List.of("ECDH-ES", "ECDH-ES+A128KW", "ECDH-ES+A192KW", "ECDH-ES+A256KW"));
+        } else if (key instanceof SecretKey) {
+            switch (secretBytes(key)) {
+                case 16 -> out.addAll(List.of("A128KW", "A128GCMKW", "dir"));
+                case 24 -> out.addAll(List.of("A192KW", "A192GCMKW", "dir"));
+                case 32 -> out.addAll(List.of("A256KW", "A256GCMKW", "dir"));
+                case 48, 64 -> out.add("dir");
+                default -> { }
+            }
+        }
+        return out;
+    }
+
+    /** Default signature algorithms for a verification key. */
+    public static Set<String> defaultSignature(KeyEntry entry) {
+        Set<String> out = new LinkedHashSet<>();
+        if (entry.algorithm().isPresent()) {
+            if (SIGNATURE.contains(entry.algorithm().get())) {
+                out.add(entry.algorithm().get());
+            }
+            return out;
+        }
+        Key key = verificationKey(entry);
+        if (key instanceof RSAKey) {
+            out.addAll(List.of("RS256", "RS384", "RS512", "PS256", "PS384", "PS512"));
+        } else if (key instanceof ECPublicKey ec && esAlgorithm(ec) != null) {
+            out.add(esAlgorithm(ec));
+        } else if (key instanceof EdECKey) {
+            out.add("EdDSA");
+        } else if (key instanceof SecretKey) {
+            int n = secretBytes(key);
+            if (n >= 32) {
+                out.add("HS256");
+            }
+            if (n >= 48) {
+                out.add("HS384");
+            }
+            if (n >= 64) {
+                out.add("HS512");
+            }
+        }
+        return out;
+    }
+
+    /** RSA modulus bits, or -1 for other keys. */
+    public static int rsaBits(Key key) {
+        return key instanceof RSAKey r ? r.getModulus().bitLength() : -1;
+    }
+}

@@ -1,0 +1,346 @@
+package dev.jwe.core.internal;
+
+import dev.jwe.core.KeyEntry;
+import dev.jwe.core.KeySourceException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.security.GeneralSecurityException;
+import java.security.Key;
+import java.security.KeyFactory;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.security.interfaces.ECPrivateKey;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.RSAPublicKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwk.JsonWebKeySet;
+import org.jose4j.jwk.OctetSequenceJsonWebKey;
+import org.jose4j.jwk.PublicJsonWebKey;
+import org.jose4j.lang.JoseException;
+
+/**
+ * Reads keys from JWK Sets, PEM and PKCS#12, and writes public JWK Sets. Error messages name the
+ * location and the kind of problem, never key material or jose4j's text.
+ */
+public final class KeyIo {
+    /** Largest key file we read: a key set is small; anything bigger is a mistake. */
+    private static final int MAX_KEY_FILE_BYTES = 1 << 20;
+    private static final Pattern PEM_BLOCK = Pattern.compile(
+            "-----BEGIN ([A-Z0-9 ]+)-----([A-Za-z0-9+/=\\s]*?)-----END \\1-----");
+
+    private KeyIo() {
+    }
+
+    /**
+     * Splits a comma-separated list of locations; inline JSON is one location.
+     *
+     * @param locations the setting's value
+     * @return the locations, trimmed, without empties
+     */
+    public static List<String> splitLocations(String locations) {
+        String trimmed = locations.trim();
+        if (trimmed.startsWith("{")) {
+            return List.of(trimmed);
+        }
+        List<String> out = new ArrayList<>();
+        for (String part : trimmed.split(",")) {
+            if (!part.isBlank()) {
+                out.add(part.trim());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Loads the keys at one location.
+     *
+     * @param location inline JSON, a path, a {@code file:} URL or a {@code classpath:} resource
+     * @param password PKCS#12 password or {@code null}
+     * @return the keys
+     */
+    public static List<KeyEntry> load(String location, char[] password) {
+        if (location.startsWith("{")) {
+            return parseJwks(location, "inline JSON");
+        }
+        String name = describe(location);
+        if (location.startsWith("https://") || location.startsWith("http://")) {
+            throw new KeySourceException("Remote key sets are not supported for " + name);
+        }
+        byte[] bytes = read(location, name);
+        String lower = location.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".p12") || lower.endsWith(".pfx")) {
+            return parsePkcs12(bytes, password, name);
+        }
+        String text = new String(bytes, StandardCharsets.UTF_8).trim();
+        if (text.startsWith("{")) {
+            return parseJwks(text, name);
+        }
+        if (text.contains("-----BEGIN ")) {
+            return parsePem(text, name);
+        }
+        return parsePkcs12(bytes, password, name);
+    }
+
+    private static String describe(String location) {
+        return location.startsWith("classpath:") ? location : "file " + location;
+    }
+
+    private static byte[] read(String location, String name) {
+        try {
+            if (location.startsWith("classpath:")) {
+                String resource = location.substring("classpath:".length());
+                while (resource.startsWith("/")) {
+                    resource = resource.substring(1);
+                }
+                ClassLoader loader = Thread.currentThread().getContextClassLoader();
+                if (loader == null) {
+                    loader = KeyIo.class.getClassLoader();
+                }
+                try (InputStream in = loader.getResourceAsStream(resource)) {
+                    if (in == null) {
+                        throw new KeySourceException("Key resource not found: " + name);
+                    }
+                    byte[] bytes = in.readNBytes(MAX_KEY_FILE_BYTES + 1);
+                    return checkSize(bytes, name);
+                }
+            }
+            Path path = location.startsWith("file:") ? Paths.get(java.net.URI.create(location)) : Paths.get(location);
+            if (!Files.isRegularFile(path)) {
+                throw new KeySourceException("Key file not found or not a regular file: " + name);
+            }
+            if (Files.size(path) > MAX_KEY_FILE_BYTES) {
+                throw new KeySourceException("Key file is larger than 1 MiB: " + name);
+            }
+            return Files.readAllBytes(path);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new KeySourceException("Key location cannot be read: " + name + " (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private static byte[] checkSize(byte[] bytes, String name) {
+        if (bytes.length > MAX_KEY_FILE_BYTES) {
+            throw new KeySourceException("Key resource is larger than 1 MiB: " + name);
+        }
+        return bytes;
+    }
+
+    /**
+     * Parses a JWK Set or a single JWK.
+     *
+     * @param json the document
+     * @param name where it came from, for messages
+     * @return the keys
+     */
+    public static List<KeyEntry> parseJwks(String json, String name) {
+        List<JsonWebKey> jwks;
+        try {
+            Map<String, Object> parsed = Json.parseObject(json, 8);
+            if (parsed.containsKey("keys")) {
+                jwks = new JsonWebKeySet(json).getJsonWebKeys();
+            } else {
+                jwks = List.of(JsonWebKey.Factory.newJwk(parsed));
+            }
+        } catch (JoseException | RuntimeException e) {
+            // jose4j's message may quote key parameters: keep it out.
+            throw new KeySourceException("Not a valid JWK or JWK Set: " + name);
+        }
+        List<KeyEntry> out = new ArrayList<>();
+        for (JsonWebKey jwk : jwks) {
+            out.add(toEntry(jwk, name));
+        }
+        if (out.isEmpty()) {
+            throw new KeySourceException("The JWK Set holds no keys: " + name);
+        }
+        return out;
+    }
+
+    private static KeyEntry toEntry(JsonWebKey jwk, String name) {
+        Key key;
+        PublicKey publicKey = null;
+        if (jwk instanceof PublicJsonWebKey pjwk) {
+            publicKey = pjwk.getPublicKey();
+            key = pjwk.getPrivateKey() != null ? pjwk.getPrivateKey() : publicKey;
+        } else if (jwk instanceof OctetSequenceJsonWebKey oct) {
+            key = oct.getKey();
+        } else {
+            throw new KeySourceException("Unsupported JWK type in " + name);
+        }
+        if (key == null) {
+            throw new KeySourceException("A JWK without key material in " + name);
+        }
+        List<String> ops = jwk.getKeyOps();
+        return KeyEntry.of(jwk.getKeyId(), key, publicKey, jwk.getUse(), jwk.getAlgorithm(),
+                ops == null ? Collections.emptySet() : new HashSet<>(ops));
+    }
+
+    /**
+     * Parses PEM blocks: PKCS#8 {@code PRIVATE KEY}, SPKI {@code PUBLIC KEY}, {@code CERTIFICATE}.
+     *
+     * @param text the PEM text
+     * @param name where it came from
+     * @return the keys, each with its RFC 7638 thumbprint as key id
+     */
+    public static List<KeyEntry> parsePem(String text, String name) {
+        List<KeyEntry> out = new ArrayList<>();
+        Matcher m = PEM_BLOCK.matcher(text);
+        while (m.find()) {
+            String type = m.group(1);
+            byte[] der;
+            try {
+                der = Base64.getMimeDecoder().decode(m.group(2));
+            } catch (IllegalArgumentException e) {
+                throw new KeySourceException("Bad base64 in a PEM block of " + name);
+            }
+            try {
+                switch (type) {
+                    case "PRIVATE KEY" -> {
+                        PrivateKey priv = privateKey(der, name);
+                        PublicKey pub = publicFromPrivate(priv);
+                        out.add(KeyEntry.of(pub == null ? null : thumbprint(pub), priv, pub));
+                    }
+                    case "PUBLIC KEY" -> {
+                        PublicKey pub = publicKey(der, name);
+                        out.add(KeyEntry.of(thumbprint(pub), pub, pub));
+                    }
+                    case "CERTIFICATE" -> {
+                        Certificate cert = CertificateFactory.getInstance("X.509")
+                                .generateCertificate(new ByteArrayInputStream(der));
+                        PublicKey pub = cert.getPublicKey();
+                        out.add(KeyEntry.of(thumbprint(pub), pub, pub));
+                    }
+                    case "RSA PRIVATE KEY", "EC PRIVATE KEY", "ENCRYPTED PRIVATE KEY" -> throw new KeySourceException(
+                            "PEM block '" + type + "' in " + name + " is not supported: convert it to unencrypted PKCS#8"
+                                    + " (openssl pkcs8 -topk8 -nocrypt)");
+                    default -> throw new KeySourceException("Unsupported PEM block '" + type + "' in " + name);
+                }
+            } catch (GeneralSecurityException e) {
+                throw new KeySourceException("A PEM block of " + name + " is not a valid key or certificate");
+            }
+        }
+        if (out.isEmpty()) {
+            throw new KeySourceException("No PEM key or certificate found in " + name);
+        }
+        return out;
+    }
+
+    private static PrivateKey privateKey(byte[] der, String name) {
+        for (String alg : new String[] {"RSA", "EC", "Ed25519", "X25519", "Ed448", "X448"}) {
+            try {
+                return KeyFactory.getInstance(alg).generatePrivate(new PKCS8EncodedKeySpec(der));
+            } catch (GeneralSecurityException | RuntimeException e) {
+                // try the next type
+            }
+        }
+        throw new KeySourceException("A PKCS#8 block of " + name + " is not an RSA, EC or OKP private key");
+    }
+
+    private static PublicKey publicKey(byte[] der, String name) {
+        for (String alg : new String[] {"RSA", "EC", "Ed25519", "X25519", "Ed448", "X448"}) {
+            try {
+                return KeyFactory.getInstance(alg).generatePublic(new X509EncodedKeySpec(der));
+            } catch (GeneralSecurityException | RuntimeException e) {
+                // try the next type
+            }
+        }
+        throw new KeySourceException("A public key block of " + name + " is not an RSA, EC or OKP key");
+    }
+
+    private static PublicKey publicFromPrivate(PrivateKey priv) throws GeneralSecurityException {
+        if (priv instanceof RSAPrivateCrtKey rsa) {
+            return KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(rsa.getModulus(), rsa.getPublicExponent()));
+        }
+        if (priv instanceof ECPrivateKey ec) {
+            return Keys.ecPublicFromPrivate(ec);
+        }
+        return null;
+    }
+
+    private static List<KeyEntry> parsePkcs12(byte[] bytes, char[] password, String name) {
+        if (password == null) {
+            throw new KeySourceException("A PKCS#12 key store needs a password (jwe.decryption.keystore-password): " + name);
+        }
+        try {
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            ks.load(new ByteArrayInputStream(bytes), password);
+            List<KeyEntry> out = new ArrayList<>();
+            for (String alias : Collections.list(ks.aliases())) {
+                if (ks.isKeyEntry(alias)) {
+                    Key key = ks.getKey(alias, password);
+                    Certificate cert = ks.getCertificate(alias);
+                    out.add(KeyEntry.of(alias, key, cert == null ? null : cert.getPublicKey()));
+                } else if (ks.isCertificateEntry(alias)) {
+                    PublicKey pub = ks.getCertificate(alias).getPublicKey();
+                    out.add(KeyEntry.of(alias, pub, pub));
+                }
+            }
+            if (out.isEmpty()) {
+                throw new KeySourceException("The PKCS#12 key store holds no keys: " + name);
+            }
+            return out;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new KeySourceException("Cannot open the PKCS#12 key store (wrong password or not PKCS#12): " + name);
+        }
+    }
+
+    /**
+     * The RFC 7638 SHA-256 thumbprint of a public key.
+     *
+     * @param key the public key
+     * @return the base64url thumbprint
+     */
+    public static String thumbprint(PublicKey key) {
+        try {
+            return PublicJsonWebKey.Factory.newPublicJwk(key).calculateBase64urlEncodedThumbprint("SHA-256");
+        } catch (JoseException e) {
+            throw new KeySourceException("Unsupported public key type " + key.getAlgorithm());
+        }
+    }
+
+    /**
+     * Public JWK Set of the asymmetric keys.
+     *
+     * @param keys the keys
+     * @param use the {@code use} to set
+     * @return the JSON document
+     */
+    public static String toPublicJwks(List<KeyEntry> keys, String use) {
+        List<Object> out = new ArrayList<>();
+        for (KeyEntry k : keys) {
+            if (k.publicKey().isEmpty()) {
+                continue;
+            }
+            try {
+                PublicJsonWebKey jwk = PublicJsonWebKey.Factory.newPublicJwk(k.publicKey().get());
+                k.kid().ifPresent(jwk::setKeyId);
+                k.algorithm().ifPresent(jwk::setAlgorithm);
+                jwk.setUse(use);
+                out.add(jwk.toParams(JsonWebKey.OutputControlLevel.PUBLIC_ONLY));
+            } catch (JoseException e) {
+                throw new KeySourceException("Cannot publish a key of type " + k.describeType());
+            }
+        }
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("keys", out);
+        return Json.write(doc);
+    }
+}

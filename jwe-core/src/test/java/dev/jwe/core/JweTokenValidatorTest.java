@@ -1,0 +1,59 @@
+package dev.jwe.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class JweTokenValidatorTest {
+    private static final KeyEntry ENC = TestKeys.rsa("enc-1", 2048);
+    private static final KeyEntry SIG = TestKeys.rsa("sig-1", 2048);
+
+    private static JweTokenValidator validator() {
+        return JweTokenValidator.builder()
+                .decryptionKeys(KeySource.of(ENC))
+                .verificationKeys(KeySource.of(TestKeys.publicOnly(SIG)))
+                .issuer(TestKeys.ISSUER).audience(TestKeys.AUDIENCE)
+                .clock(TestKeys.CLOCK).auditListener(AuditListener.NOOP).build();
+    }
+
+    private static String token(Map<String, Object> claims) {
+        return TokenIssuer.builder().encryptionKey(TestKeys.publicOnly(ENC)).signingKey(SIG).build().issue(claims);
+    }
+
+    @Test
+    void validateWhenNestedRsaTokenThenReturnsVerifiedToken() throws Exception {
+        VerifiedToken t = validator().validate(token(TestKeys.claims()));
+        assertThat(t.principalName()).isEqualTo("alice");
+        assertThat(t.issuer()).contains(TestKeys.ISSUER);
+        assertThat(t.audiences()).containsExactly(TestKeys.AUDIENCE);
+        assertThat(t.roles()).containsExactly("user");
+        assertThat(t.scopes()).containsExactly("orders:read");
+        assertThat(t.metadata().keyId()).isEqualTo("enc-1");
+        assertThat(t.metadata().signingKeyId()).isEqualTo("sig-1");
+        assertThat(t.metadata().signatureAlgorithm()).isEqualTo("RS256");
+    }
+
+    @Test
+    void validateWhenExpiredThenRejectedAsExpired() {
+        Map<String, Object> claims = TestKeys.claims();
+        claims.put("exp", TestKeys.NOW.getEpochSecond() - 31);
+        assertThatThrownBy(() -> validator().validate(token(claims)))
+                .isInstanceOfSatisfying(TokenRejectedException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(Reason.EXPIRED);
+                    assertThat(e.bearerError()).isEqualTo(BearerError.INVALID_TOKEN);
+                });
+    }
+
+    @Test
+    void validateWhenRolesInDottedPathThenRolesFound() throws Exception {
+        Map<String, Object> claims = TestKeys.claims();
+        claims.put("realm_access", Map.of("roles", List.of("admin", "ops")));
+        JweTokenValidator v = JweTokenValidator.builder().decryptionKeys(KeySource.of(ENC))
+                .verificationKeys(KeySource.of(SIG)).issuer(TestKeys.ISSUER).audience(TestKeys.AUDIENCE)
+                .rolesClaim("realm_access.roles").clock(TestKeys.CLOCK).auditListener(AuditListener.NOOP).build();
+        assertThat(v.validate(token(claims)).roles()).containsExactly("admin", "ops");
+    }
+}
