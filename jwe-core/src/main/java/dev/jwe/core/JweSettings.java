@@ -65,6 +65,9 @@ public final class JweSettings {
             s("jwe.principal-claim", "sub", "Claim that names the principal."),
             s("jwe.roles-claim", "groups", "Claim with the roles; dotted paths reach into objects (realm_access.roles)."),
             s("jwe.scope-claim", "scope", "Claim with OAuth scopes: space-separated string or array."),
+            s("jwe.cache.max-entries", "10000", "Verified-token cache size (and rejection cache size); 0 turns caching off."),
+            s("jwe.cache.max-ttl", "PT5M", "Longest time a verified token stays cached; never beyond its exp."),
+            s("jwe.cache.reject-ttl", "PT30S", "How long a rejection that cost a decryption is remembered; PT0S turns it off."),
             s("jwe.realm", "api", "Realm in WWW-Authenticate challenges."),
             s("jwe.anonymous", "false", "true: requests without a token pass unauthenticated (a bad token is still rejected)."),
             s("jwe.exclude-paths", null, "Paths that skip authentication, comma-separated; a trailing /* matches a prefix."),
@@ -257,6 +260,9 @@ public final class JweSettings {
         get("jwe.principal-claim").ifPresent(b::principalClaim);
         get("jwe.roles-claim").ifPresent(b::rolesClaim);
         get("jwe.scope-claim").ifPresent(b::scopeClaim);
+        getInt("jwe.cache.max-entries").ifPresent(b::cacheMaxEntries);
+        getDuration("jwe.cache.max-ttl").ifPresent(b::cacheMaxTtl);
+        getDuration("jwe.cache.reject-ttl").ifPresent(b::cacheRejectTtl);
         return b;
     }
 

@@ -2,9 +2,9 @@ package dev.jwe.core;
 
 import dev.jwe.core.internal.Algorithms;
 import dev.jwe.core.internal.Compact;
-import dev.jwe.core.internal.Fingerprint;
 import dev.jwe.core.internal.JoseCrypto;
 import dev.jwe.core.internal.Json;
+import dev.jwe.core.internal.TokenDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -76,6 +76,11 @@ public final class JweTokenValidator implements TokenValidator {
         return policy.describe();
     }
 
+    /** Number of cached verified tokens (0 with the cache off); for tests and health checks. */
+    long cachedTokenCount() {
+        return policy.cache == null ? 0 : policy.cache.acceptedSize();
+    }
+
     @Override
     public String toString() {
         return "JweTokenValidator[" + policy.describe() + "]";
@@ -87,11 +92,11 @@ public final class JweTokenValidator implements TokenValidator {
         long start = System.nanoTime();
         Attempt attempt = new Attempt();
         try {
-            VerifiedToken verified = verify(token, attempt);
-            audit(token, attempt, null, request, start, false);
+            VerifiedToken verified = check(token, attempt);
+            audit(attempt, null, request, start);
             return verified;
         } catch (TokenRejectedException e) {
-            audit(token, attempt, e.reason(), request, start, false);
+            audit(attempt, e.reason(), request, start);
             throw e;
         } catch (KeySourceException e) {
             throw e;
@@ -99,33 +104,77 @@ public final class JweTokenValidator implements TokenValidator {
             // A bug on a hostile input must still end as a client error, never as a 500 with a
             // library message: log the type only (the message may quote the token).
             LOG.debug("Unexpected {} while validating a token; rejected as malformed", e.getClass().getName());
-            audit(token, attempt, Reason.MALFORMED, request, start, false);
+            audit(attempt, Reason.MALFORMED, request, start);
             throw new TokenRejectedException(Reason.MALFORMED);
+        }
+    }
+
+    /** Cheap checks, then the cache, then the full pipeline. */
+    private VerifiedToken check(String token, Attempt a) throws TokenRejectedException {
+        if (token == null || token.isEmpty()) {
+            throw reject(Reason.MALFORMED);
+        }
+        if (token.length() > policy.maxTokenLength) {
+            throw reject(Reason.TOKEN_TOO_LARGE);
+        }
+        if (!TokenDigest.isPrintableAscii(token)) {
+            throw reject(Reason.MALFORMED);
+        }
+        TokenDigest digest = TokenDigest.of(token);
+        a.fingerprint = digest.fingerprint();
+        VerifiedTokenCache cache = policy.cache;
+        if (cache == null) {
+            return verify(token, a, digest.fingerprint());
+        }
+        VerifiedToken hit = cache.accepted(digest);
+        if (hit != null) {
+            a.cached = true;
+            a.fill(hit);
+            long now = policy.clock.instant().getEpochSecond();
+            long skew = policy.clockSkew.getSeconds();
+            if (now >= hit.expiresAt().getEpochSecond() + skew) {
+                cache.invalidate(digest);
+                throw reject(Reason.EXPIRED);
+            }
+            if (hit.notBefore().isPresent() && now + skew < hit.notBefore().get().getEpochSecond()) {
+                throw reject(Reason.NOT_YET_VALID);
+            }
+            return hit;
+        }
+        VerifiedTokenCache.Rejection known = cache.rejected(digest);
+        if (known != null) {
+            a.cached = true;
+            a.kid = known.kid();
+            a.alg = known.alg();
+            a.enc = known.enc();
+            throw reject(known.reason());
+        }
+        try {
+            VerifiedToken verified = verify(token, a, digest.fingerprint());
+            cache.putAccepted(digest, verified.asCached());
+            return verified;
+        } catch (TokenRejectedException e) {
+            if (VerifiedTokenCache.remembers(e.reason())) {
+                cache.putRejected(digest, new VerifiedTokenCache.Rejection(e.reason(), a.kid, a.alg, a.enc));
+            }
+            throw e;
         }
     }
 
     @Override
     public void auditRejection(Reason reason, VerifiedToken token, RequestInfo request) {
+        Objects.requireNonNull(reason, "reason");
         Attempt attempt = new Attempt();
         if (token != null) {
-            TokenMetadata m = token.metadata();
-            attempt.kid = m.keyId();
-            attempt.alg = m.keyManagementAlgorithm();
-            attempt.enc = m.contentEncryptionAlgorithm();
-            attempt.iss = token.issuer().orElse(null);
-            attempt.sub = token.subject().orElse(null);
-            attempt.jti = token.jwtId().orElse(null);
-            attempt.fingerprint = m.fingerprint();
+            attempt.fill(token);
         }
         emit(new AuditEvent(policy.clock.instant(), false, reason, attempt.kid, attempt.alg, attempt.enc,
-                attempt.iss, attempt.sub, attempt.jti, attempt.fingerprint, request, Duration.ZERO,
-                token != null && token.metadata().cached()));
+                attempt.iss, attempt.sub, attempt.jti, attempt.fingerprint, request, Duration.ZERO, attempt.cached));
     }
 
-    private void audit(String token, Attempt a, Reason reason, RequestInfo request, long start, boolean cached) {
-        String fp = a.fingerprint != null ? a.fingerprint : token == null ? null : Fingerprint.of(token);
+    private void audit(Attempt a, Reason reason, RequestInfo request, long start) {
         emit(new AuditEvent(policy.clock.instant(), reason == null, reason, a.kid, a.alg, a.enc, a.iss, a.sub, a.jti,
-                fp, request, Duration.ofNanos(System.nanoTime() - start), cached));
+                a.fingerprint, request, Duration.ofNanos(System.nanoTime() - start), a.cached));
     }
 
     private void emit(AuditEvent event) {
@@ -150,16 +199,23 @@ public final class JweTokenValidator implements TokenValidator {
         String sub;
         String jti;
         String fingerprint;
+        boolean cached;
+
+        void fill(VerifiedToken token) {
+            TokenMetadata m = token.metadata();
+            kid = shorten(m.keyId());
+            alg = m.keyManagementAlgorithm();
+            enc = m.contentEncryptionAlgorithm();
+            iss = shorten(token.issuer().orElse(null));
+            sub = shorten(token.subject().orElse(null));
+            jti = shorten(token.jwtId().orElse(null));
+            fingerprint = m.fingerprint();
+            cached = m.cached();
+        }
     }
 
-    private VerifiedToken verify(String token, Attempt a) throws TokenRejectedException {
+    private VerifiedToken verify(String token, Attempt a, String fingerprint) throws TokenRejectedException {
         Policy p = policy;
-        if (token == null || token.isEmpty()) {
-            throw reject(Reason.MALFORMED);
-        }
-        if (token.length() > p.maxTokenLength) {
-            throw reject(Reason.TOKEN_TOO_LARGE);
-        }
         Compact jwe = Compact.parse(token, 5);
         if (jwe == null || jwe.decodedLength(0) > MAX_HEADER_BYTES) {
             throw reject(Reason.MALFORMED);
@@ -244,7 +300,7 @@ public final class JweTokenValidator implements TokenValidator {
             throw reject(Reason.MALFORMED_CLAIMS);
         }
         return checkClaims(claims, header, innerTyp, a, new TokenMetadata(kid, alg, enc, innerKid, sigAlg,
-                null, false));
+                fingerprint, false));
     }
 
     private static Map<String, Object> parseHeader(Compact compact) throws TokenRejectedException {
@@ -403,7 +459,6 @@ public final class JweTokenValidator implements TokenValidator {
         String principal = principalValue instanceof String s ? s : sub != null ? sub : "";
         Set<String> roles = strings(lookup(claims, p.rolesClaim), false);
         Set<String> scopes = strings(claims.get(p.scopeClaim), true);
-        a.fingerprint = null;
         return new VerifiedToken(principal, sub, iss, aud, Instant.ofEpochSecond(exp),
                 iat == null ? null : Instant.ofEpochSecond(iat), nbf == null ? null : Instant.ofEpochSecond(nbf), jti,
                 scopes, roles, VerifiedToken.deepUnmodifiable(claims), metadata);
@@ -529,6 +584,7 @@ public final class JweTokenValidator implements TokenValidator {
         final String scopeClaim;
         final Clock clock;
         final AuditListener audit;
+        final VerifiedTokenCache cache;
 
         Policy(Builder b, Set<String> keyManagement, Set<String> contentEncryption, Set<String> signature) {
             this.decryptionKeys = b.decryptionKeys;
@@ -549,6 +605,8 @@ public final class JweTokenValidator implements TokenValidator {
             this.scopeClaim = b.scopeClaim;
             this.clock = b.clock;
             this.audit = b.audit;
+            this.cache = b.cacheMaxEntries == 0 ? null
+                    : new VerifiedTokenCache(b.cacheMaxEntries, b.cacheMaxTtl, b.cacheRejectTtl, b.clockSkew, b.clock);
         }
 
         String describe() {
@@ -562,6 +620,7 @@ public final class JweTokenValidator implements TokenValidator {
                     + ", required-claims=" + requiredClaims + ", token-type=" + (tokenType == null ? "any" : tokenType)
                     + ", principal-claim=" + principalClaim + ", roles-claim=" + rolesClaim
                     + ", scope-claim=" + scopeClaim
+                    + ", cache=" + (cache == null ? "off" : "on")
                     + ", decryption-keys=" + decryptionKeys.keys().keyIds()
                     + ", verification-keys=" + (verificationKeys == null ? "[]" : verificationKeys.keys().keyIds());
         }
@@ -597,8 +656,47 @@ public final class JweTokenValidator implements TokenValidator {
         private String scopeClaim = "scope";
         private Clock clock = Clock.systemUTC();
         private AuditListener audit = AuditListener.slf4j();
+        private int cacheMaxEntries = 10_000;
+        private Duration cacheMaxTtl = Duration.ofMinutes(5);
+        private Duration cacheRejectTtl = Duration.ofSeconds(30);
 
         private Builder() {
+        }
+
+        /**
+         * Size of the verified-token cache ({@code jwe.cache.max-entries}); default 10000; 0 turns
+         * the cache off. The same bound applies to the cache of rejections.
+         *
+         * @param maxEntries the bound
+         * @return this
+         */
+        public Builder cacheMaxEntries(int maxEntries) {
+            this.cacheMaxEntries = maxEntries;
+            return this;
+        }
+
+        /**
+         * Longest time a verified token stays cached ({@code jwe.cache.max-ttl}); default 5 min;
+         * an entry never outlives the token's {@code exp}.
+         *
+         * @param ttl the bound
+         * @return this
+         */
+        public Builder cacheMaxTtl(Duration ttl) {
+            this.cacheMaxTtl = Objects.requireNonNull(ttl, "cacheMaxTtl");
+            return this;
+        }
+
+        /**
+         * How long a rejection that cost a decryption is remembered ({@code jwe.cache.reject-ttl});
+         * default 30 s; zero turns it off.
+         *
+         * @param ttl the time
+         * @return this
+         */
+        public Builder cacheRejectTtl(Duration ttl) {
+            this.cacheRejectTtl = Objects.requireNonNull(ttl, "cacheRejectTtl");
+            return this;
         }
 
         /**
@@ -972,6 +1070,15 @@ public final class JweTokenValidator implements TokenValidator {
             }
             if (tokenType != null && tokenType.isBlank()) {
                 throw new ConfigurationException("jwe.token-type", "must not be blank");
+            }
+            if (cacheMaxEntries < 0 || cacheMaxEntries > 10_000_000) {
+                throw new ConfigurationException("jwe.cache.max-entries", "must be between 0 (off) and 10000000");
+            }
+            if (cacheMaxTtl.isNegative() || cacheMaxTtl.isZero() || cacheMaxTtl.compareTo(Duration.ofHours(24)) > 0) {
+                throw new ConfigurationException("jwe.cache.max-ttl", "must be positive and at most PT24H");
+            }
+            if (cacheRejectTtl.isNegative() || cacheRejectTtl.compareTo(Duration.ofMinutes(5)) > 0) {
+                throw new ConfigurationException("jwe.cache.reject-ttl", "must be between PT0S (off) and PT5M");
             }
             requireName(principalClaim, "jwe.principal-claim");
             requireName(rolesClaim, "jwe.roles-claim");

@@ -139,6 +139,12 @@ public final class VerifiedToken {
         return metadata;
     }
 
+    /** The same token, marked as served from the cache. */
+    VerifiedToken asCached() {
+        return new VerifiedToken(principalName, subject, issuer, audiences, expiresAt, issuedAt, notBefore, jwtId,
+                scopes, roles, claims, metadata.asCached());
+    }
+
     @Override
     public String toString() {
         return "VerifiedToken[sub=" + subject + ", iss=" + issuer + ", jti=" + jwtId + ", exp=" + expiresAt

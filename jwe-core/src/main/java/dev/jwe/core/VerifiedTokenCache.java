@@ -1,0 +1,100 @@
+package dev.jwe.core;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import dev.jwe.core.internal.TokenDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Bounded caches of decisions, keyed by the full SHA-256 of the token text (no token text is
+ * held, and only the exact same string can hit). Accepted tokens live until their {@code exp}
+ * (plus skew) or {@code maxTtl}, whichever is first; the validator re-checks time claims on every
+ * hit. Rejections that cost a decryption live {@code rejectTtl}. Thread-safe.
+ */
+final class VerifiedTokenCache {
+    /** What a cached rejection remembers: the reason and the header facts for the audit event. */
+    record Rejection(Reason reason, String kid, String alg, String enc) {
+    }
+
+    private final Cache<TokenDigest, VerifiedToken> accepted;
+    private final Cache<TokenDigest, Rejection> rejected;
+    private final Clock clock;
+    private final Duration maxTtl;
+    private final Duration skew;
+
+    VerifiedTokenCache(int maxEntries, Duration maxTtl, Duration rejectTtl, Duration skew, Clock clock) {
+        this.clock = clock;
+        this.maxTtl = maxTtl;
+        this.skew = skew;
+        // Time comes from the injected clock, so tests with a fixed clock see the same expiry as
+        // production; maintenance runs on the calling thread (no pool threads inside a WAR).
+        com.github.benmanes.caffeine.cache.Ticker ticker = () -> {
+            java.time.Instant now = clock.instant();
+            return TimeUnit.SECONDS.toNanos(now.getEpochSecond()) + now.getNano();
+        };
+        this.accepted = Caffeine.newBuilder()
+                .maximumSize(maxEntries)
+                .ticker(ticker)
+                .executor(Runnable::run)
+                .expireAfter(Expiry.creating((TokenDigest k, VerifiedToken v) -> lifetime(v)))
+                .build();
+        this.rejected = rejectTtl.isZero() ? null : Caffeine.newBuilder()
+                .maximumSize(maxEntries)
+                .ticker(ticker)
+                .executor(Runnable::run)
+                .expireAfterWrite(rejectTtl)
+                .build();
+    }
+
+    private Duration lifetime(VerifiedToken token) {
+        Duration untilExp = Duration.between(clock.instant(), token.expiresAt().plus(skew));
+        return untilExp.compareTo(maxTtl) < 0 ? untilExp : maxTtl;
+    }
+
+    VerifiedToken accepted(TokenDigest digest) {
+        return accepted.getIfPresent(digest);
+    }
+
+    Rejection rejected(TokenDigest digest) {
+        return rejected == null ? null : rejected.getIfPresent(digest);
+    }
+
+    void putAccepted(TokenDigest digest, VerifiedToken token) {
+        if (!lifetime(token).isNegative()) {
+            accepted.put(digest, token);
+        }
+    }
+
+    void putRejected(TokenDigest digest, Rejection rejection) {
+        if (rejected != null) {
+            rejected.put(digest, rejection);
+        }
+    }
+
+    void invalidate(TokenDigest digest) {
+        accepted.invalidate(digest);
+    }
+
+    /** Approximate number of accepted entries (for tests and health). */
+    long acceptedSize() {
+        accepted.cleanUp();
+        return accepted.estimatedSize();
+    }
+
+    /**
+     * Rejections worth remembering: those that cost a decryption or signature check and that
+     * stay true for the same token string. Cheap structural rejections are not stored (they
+     * would let random junk evict useful entries); time-dependent ones (not yet valid) and key
+     * lookups (a key may be added) are not either.
+     */
+    static boolean remembers(Reason reason) {
+        return switch (reason) {
+            case DECRYPTION_FAILED, UNSIGNED, INVALID_NESTING, INVALID_SIGNATURE, MALFORMED_CLAIMS, EXPIRED,
+                    MISSING_CLAIM, INVALID_ISSUER, INVALID_AUDIENCE, INVALID_TYPE, LIFETIME_TOO_LONG -> true;
+            default -> false;
+        };
+    }
+}

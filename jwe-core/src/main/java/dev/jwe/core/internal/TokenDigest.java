@@ -1,0 +1,72 @@
+package dev.jwe.core.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
+
+/**
+ * The full SHA-256 of a token's text: the cache key (so a cache holds no token text, and only the
+ * exact same string can hit an entry: no truncation) and, in its first 16 hex digits, the
+ * fingerprint that logs use to correlate attempts. Immutable.
+ */
+public final class TokenDigest {
+    private final byte[] digest;
+    private final int hash;
+
+    private TokenDigest(byte[] digest) {
+        this.digest = digest;
+        this.hash = Arrays.hashCode(digest);
+    }
+
+    /**
+     * @param token the token text; callers pass printable ASCII only (see {@link #isPrintableAscii}),
+     *     so that the byte encoding is one-to-one
+     * @return its digest
+     */
+    public static TokenDigest of(String token) {
+        try {
+            return new TokenDigest(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    /**
+     * Whether every character is visible ASCII (0x21-0x7E): the only characters a compact token
+     * can have.
+     *
+     * @param s the text
+     * @return true when printable ASCII only
+     */
+    public static boolean isPrintableAscii(String s) {
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x21 || c > 0x7E) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The first 16 lower-case hex digits. */
+    public String fingerprint() {
+        return HexFormat.of().formatHex(digest, 0, 8);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TokenDigest d && MessageDigest.isEqual(d.digest, digest);
+    }
+
+    @Override
+    public int hashCode() {
+        return hash;
+    }
+
+    @Override
+    public String toString() {
+        return "TokenDigest[" + fingerprint() + "]";
+    }
+}

@@ -1,0 +1,176 @@
+package dev.jwe.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class VerifiedTokenCacheTest {
+    private static final KeyEntry ENC = TestKeys.rsa("enc-1", 2048);
+    private static final KeyEntry SIG = TestKeys.ec("sig-1", "P-256");
+    private static final TokenIssuer ISSUER = TokenIssuer.builder().encryptionKey(TestKeys.publicOnly(ENC))
+            .signingKey(SIG).build();
+
+    private final TestClock clock = new TestClock();
+    /** Counts full validations: the decryption key set is asked once per decryption attempt. */
+    private final AtomicInteger decryptions = new AtomicInteger();
+    private final List<AuditEvent> events = new CopyOnWriteArrayList<>();
+
+    private JweTokenValidator.Builder builder() {
+        KeySet keys = KeySet.of(List.of(ENC));
+        return JweTokenValidator.builder()
+                .decryptionKeys(() -> {
+                    decryptions.incrementAndGet();
+                    return keys;
+                })
+                .verificationKeys(KeySource.of(TestKeys.publicOnly(SIG)))
+                .issuer(TestKeys.ISSUER).audience(TestKeys.AUDIENCE).clock(clock)
+                .auditListener(new AuditListener() {
+                    @Override
+                    public void onAccepted(AuditEvent event) {
+                        events.add(event);
+                    }
+
+                    @Override
+                    public void onRejected(AuditEvent event) {
+                        events.add(event);
+                    }
+                });
+    }
+
+    private JweTokenValidator validator() {
+        JweTokenValidator v = builder().build();
+        decryptions.set(0);
+        return v;
+    }
+
+    private static String token() {
+        return ISSUER.issue(TestKeys.claims());
+    }
+
+    private static Reason reasonOf(JweTokenValidator v, String token) {
+        TokenRejectedException e = catchThrowableOfType(TokenRejectedException.class, () -> v.validate(token));
+        assertThat(e).as("expected a rejection").isNotNull();
+        return e.reason();
+    }
+
+    @Test
+    void validateWhenSameTokenTwiceThenSecondIsServedFromCacheAndAudited() throws Exception {
+        JweTokenValidator v = validator();
+        String token = token();
+        VerifiedToken first = v.validate(token);
+        VerifiedToken second = v.validate(token);
+
+        assertThat(decryptions).hasValue(1);
+        assertThat(first.metadata().cached()).isFalse();
+        assertThat(second.metadata().cached()).isTrue();
+        assertThat(second.principalName()).isEqualTo("alice");
+        assertThat(events).hasSize(2);
+        assertThat(events.get(0).cached()).isFalse();
+        assertThat(events.get(1).cached()).isTrue();
+        assertThat(events.get(1).accepted()).isTrue();
+        assertThat(events.get(1).fingerprint()).isEqualTo(events.get(0).fingerprint());
+    }
+
+    @Test
+    void validateWhenCachedTokenReachesExpThenRejectedAsExpired() throws Exception {
+        JweTokenValidator v = validator();
+        String token = token();
+        v.validate(token);
+        // exp is NOW + 10 min; with 30 s skew the token is still good at exp + 29 s ...
+        clock.advance(Duration.ofMinutes(10).plusSeconds(29));
+        assertThat(v.validate(token).metadata().cached()).isFalse();
+        // ... (the max-ttl of 5 min had already pushed it out, so that was a full validation) ...
+        v.validate(token);
+        assertThat(events.get(events.size() - 1).cached()).isTrue();
+        // ... and expired one second later: the entry ends exactly at exp + skew.
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(reasonOf(v, token)).isEqualTo(Reason.EXPIRED);
+        assertThat(v.cachedTokenCount()).isZero();
+    }
+
+    @Test
+    void validateWhenClockMovesBeforeNbfThenCachedTokenRejectedAsNotYetValid() throws Exception {
+        JweTokenValidator v = validator();
+        Map<String, Object> claims = TestKeys.claims();
+        claims.put("nbf", TestKeys.NOW.getEpochSecond());
+        String token = ISSUER.issue(claims);
+        v.validate(token);
+        clock.advance(Duration.ofSeconds(-31));
+        assertThat(reasonOf(v, token)).isEqualTo(Reason.NOT_YET_VALID);
+        assertThat(decryptions).hasValue(1);
+    }
+
+    @Test
+    void validateWhenMaxTtlPassedThenTokenValidatedAgain() throws Exception {
+        JweTokenValidator v = builder().cacheMaxTtl(Duration.ofMinutes(1)).build();
+        decryptions.set(0);
+        String token = token();
+        v.validate(token);
+        clock.advance(Duration.ofSeconds(59));
+        v.validate(token);
+        assertThat(decryptions).hasValue(1);
+        clock.advance(Duration.ofSeconds(2));
+        v.validate(token);
+        assertThat(decryptions).hasValue(2);
+    }
+
+    @Test
+    void validateWhenMoreTokensThanMaxEntriesThenCacheStaysBounded() throws Exception {
+        JweTokenValidator v = builder().cacheMaxEntries(3).build();
+        for (int i = 0; i < 20; i++) {
+            v.validate(token());
+        }
+        assertThat(v.cachedTokenCount()).isLessThanOrEqualTo(3);
+    }
+
+    @Test
+    void validateWhenOneCharacterDiffersThenNoCacheHit() throws Exception {
+        JweTokenValidator v = validator();
+        String token = token();
+        v.validate(token);
+        String[] parts = token.split("\\.");
+        char last = parts[3].charAt(parts[3].length() - 1);
+        // Change one ciphertext character to another that still decodes strictly.
+        parts[3] = parts[3].substring(0, parts[3].length() - 1) + (last == 'A' ? 'Q' : 'A');
+        String malleated = String.join(".", parts);
+
+        assertThat(reasonOf(v, malleated)).isEqualTo(Reason.DECRYPTION_FAILED);
+        assertThat(decryptions).hasValue(2);
+        assertThat(events.get(1).cached()).isFalse();
+    }
+
+    @Test
+    void validateWhenSameBadTokenRepeatedThenNegativeCacheAnswersSameReasonWithoutDecrypting() {
+        JweTokenValidator v = validator();
+        Map<String, Object> claims = TestKeys.claims();
+        claims.put("aud", "someone-else");
+        String token = ISSUER.issue(claims);
+
+        assertThat(reasonOf(v, token)).isEqualTo(Reason.INVALID_AUDIENCE);
+        assertThat(reasonOf(v, token)).isEqualTo(Reason.INVALID_AUDIENCE);
+        assertThat(decryptions).hasValue(1);
+        assertThat(events.get(1).cached()).isTrue();
+        assertThat(events.get(1).keyId()).isEqualTo("enc-1");
+
+        clock.advance(Duration.ofSeconds(31));
+        assertThat(reasonOf(v, token)).isEqualTo(Reason.INVALID_AUDIENCE);
+        assertThat(decryptions).hasValue(2);
+    }
+
+    @Test
+    void validateWhenCacheOffThenEveryCallDecrypts() throws Exception {
+        JweTokenValidator v = builder().cacheMaxEntries(0).build();
+        decryptions.set(0);
+        String token = token();
+        v.validate(token);
+        VerifiedToken second = v.validate(token);
+        assertThat(decryptions).hasValue(2);
+        assertThat(second.metadata().cached()).isFalse();
+    }
+}
