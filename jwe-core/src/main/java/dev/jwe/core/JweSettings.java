@@ -49,6 +49,12 @@ public final class JweSettings {
             secret("jwe.decryption.keystore-password", "Password of a PKCS#12 decryption key store."),
             s("jwe.verification.keys", null, "Keys that verify the inner signature (same formats). Required unless jwe.signature.required=false with symmetric key management."),
             secret("jwe.verification.keystore-password", "Password of a PKCS#12 verification key store."),
+            s("jwe.verification.refresh", "PT5M", "How often a remote (https) verification key set is refreshed, in the background; Cache-Control max-age is honoured down to the minimum interval."),
+            s("jwe.verification.min-refresh-interval", "PT30S", "Least time between fetches caused by unknown key ids (rate limit)."),
+            s("jwe.verification.stale-if-error", "PT24H", "How long the last good remote keys stay in use while the key set URL fails."),
+            s("jwe.verification.timeout", "PT2S", "Connect and read timeout of remote key set fetches."),
+            s("jwe.verification.fetch-at-start", "true", "Fetch remote keys at start-up; failure fails start-up when nothing else is configured."),
+            s("jwe.keys.reload-interval", "PT1M", "How often local key files are checked for changes and re-read; PT0S turns reloading off."),
             s("jwe.issuer", null, "Required. Accepted issuers (iss), exact match, comma-separated."),
             s("jwe.ignore-issuer", "false", "true: do not check iss (logged at start-up)."),
             s("jwe.audience", null, "Required. Expected audiences; the token's aud must contain one. Comma-separated."),
@@ -223,9 +229,9 @@ public final class JweSettings {
     public JweTokenValidator.Builder toValidatorBuilder() {
         JweTokenValidator.Builder b = JweTokenValidator.builder();
         get("jwe.decryption.keys").ifPresent(v -> b.decryptionKeys(loadKeys("jwe.decryption.keys", v,
-                "jwe.decryption.keystore-password")));
+                "jwe.decryption.keystore-password", false)));
         get("jwe.verification.keys").ifPresent(v -> b.verificationKeys(loadKeys("jwe.verification.keys", v,
-                "jwe.verification.keystore-password")));
+                "jwe.verification.keystore-password", true)));
         if (get("jwe.issuer").isPresent()) {
             b.issuers(getList("jwe.issuer"));
         }
@@ -276,10 +282,20 @@ public final class JweSettings {
         return toValidatorBuilder().build();
     }
 
-    private KeySource loadKeys(String setting, String locations, String passwordSetting) {
-        char[] password = get(passwordSetting).map(String::toCharArray).orElse(null);
+    private KeySource loadKeys(String setting, String locations, String passwordSetting, boolean remote) {
+        KeySources.Builder b = KeySources.builder(locations);
+        get(passwordSetting).ifPresent(p -> b.password(p.toCharArray()));
+        getDuration("jwe.keys.reload-interval").ifPresent(b::reloadInterval);
+        if (remote) {
+            b.allowRemote();
+            getDuration("jwe.verification.refresh").ifPresent(b::refresh);
+            getDuration("jwe.verification.min-refresh-interval").ifPresent(b::minRefreshInterval);
+            getDuration("jwe.verification.stale-if-error").ifPresent(b::staleIfError);
+            getDuration("jwe.verification.timeout").ifPresent(b::timeout);
+            b.fetchAtStart(getBoolean("jwe.verification.fetch-at-start"));
+        }
         try {
-            return KeySource.load(locations, password);
+            return b.build();
         } catch (KeySourceException e) {
             throw new ConfigurationException(setting, e.getMessage(), e);
         }

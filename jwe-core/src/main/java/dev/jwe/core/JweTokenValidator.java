@@ -76,6 +76,19 @@ public final class JweTokenValidator implements TokenValidator {
         return policy.describe();
     }
 
+    /**
+     * The state of every key location (decryption, then verification), for health endpoints.
+     *
+     * @return one snapshot per location
+     */
+    public List<KeySourceHealth> keyHealth() {
+        List<KeySourceHealth> out = new ArrayList<>(policy.decryptionKeys.health());
+        if (policy.verificationKeys != null) {
+            out.addAll(policy.verificationKeys.health());
+        }
+        return List.copyOf(out);
+    }
+
     /** Number of cached verified tokens (0 with the cache off); for tests and health checks. */
     long cachedTokenCount() {
         return policy.cache == null ? 0 : policy.cache.acceptedSize();
@@ -361,12 +374,8 @@ public final class JweTokenValidator implements TokenValidator {
 
     private byte[] decrypt(String token, String kid, String alg, String enc, String epkCurve)
             throws TokenRejectedException {
-        KeySet keys = policy.decryptionKeys.keys();
-        List<KeyEntry> candidates = candidates(kid == null ? keys.all() : keys.byKid(kid),
+        List<KeyEntry> candidates = candidates(policy.decryptionKeys, "decryption", kid,
                 k -> Algorithms.fitsDecryption(k, alg, enc, epkCurve));
-        if (candidates.isEmpty()) {
-            throw reject(Reason.UNKNOWN_KEY);
-        }
         for (KeyEntry key : candidates) {
             byte[] plaintext = JoseCrypto.decrypt(token, alg, enc, key.key());
             if (plaintext != null) {
@@ -377,16 +386,11 @@ public final class JweTokenValidator implements TokenValidator {
     }
 
     private void verifySignature(String jws, String kid, String alg) throws TokenRejectedException {
-        KeySource source = policy.verificationKeys;
-        if (source == null) {
+        if (policy.verificationKeys == null) {
             throw reject(Reason.UNKNOWN_KEY);
         }
-        KeySet keys = source.keys();
-        List<KeyEntry> candidates = candidates(kid == null ? keys.all() : keys.byKid(kid),
+        List<KeyEntry> candidates = candidates(policy.verificationKeys, "verification", kid,
                 k -> Algorithms.fitsVerification(k, alg));
-        if (candidates.isEmpty()) {
-            throw reject(Reason.UNKNOWN_KEY);
-        }
         for (KeyEntry key : candidates) {
             if (JoseCrypto.verify(jws, alg, Algorithms.verificationKey(key))) {
                 return;
@@ -395,15 +399,34 @@ public final class JweTokenValidator implements TokenValidator {
         throw reject(Reason.INVALID_SIGNATURE);
     }
 
-    private static List<KeyEntry> candidates(List<KeyEntry> keys, java.util.function.Predicate<KeyEntry> fits) {
+    /**
+     * The keys to try: by {@code kid} when the token names one (asking the source once more
+     * for an id it lacks, which a remote source may answer with a rate-limited refresh), else
+     * every key; only keys that fit the algorithm and are inside their validity window; at most
+     * {@value #MAX_KEY_CANDIDATES}. An empty key set is our failure (503), not the client's.
+     */
+    private List<KeyEntry> candidates(KeySource source, String what, String kid,
+            java.util.function.Predicate<KeyEntry> fits) throws TokenRejectedException {
+        KeySet keys = source.keys();
+        if (keys.isEmpty()) {
+            throw new KeySourceException("No " + what + " keys are available");
+        }
+        List<KeyEntry> named = kid == null ? keys.all() : keys.byKid(kid);
+        if (kid != null && named.isEmpty()) {
+            named = source.keysForUnknownKid(kid).byKid(kid);
+        }
+        Instant now = policy.clock.instant();
         List<KeyEntry> out = new ArrayList<>(2);
-        for (KeyEntry k : keys) {
-            if (fits.test(k)) {
+        for (KeyEntry k : named) {
+            if (k.isUsableAt(now) && fits.test(k)) {
                 out.add(k);
                 if (out.size() == MAX_KEY_CANDIDATES) {
                     break;
                 }
             }
+        }
+        if (out.isEmpty()) {
+            throw reject(Reason.UNKNOWN_KEY);
         }
         return out;
     }
@@ -1038,6 +1061,11 @@ public final class JweTokenValidator implements TokenValidator {
                 }
             } else {
                 verification.all().forEach(k -> sig.addAll(Algorithms.defaultSignature(k)));
+                if (verificationKeys != null && verificationKeys.isRemote()) {
+                    // A remote key set may rotate to another key type: allow every asymmetric
+                    // algorithm (never HS*: a published key set holds no shared secrets).
+                    sig.addAll(Algorithms.SIGNATURE.stream().filter(a -> !a.startsWith("HS")).toList());
+                }
             }
             boolean anyPublicKeyManagement = km.stream().anyMatch(Algorithms::isPublicKeyManagement);
             if (sig.isEmpty() && (signatureRequired || anyPublicKeyManagement)) {
@@ -1113,6 +1141,12 @@ public final class JweTokenValidator implements TokenValidator {
                 }
                 return keys;
             } catch (KeySourceException e) {
+                if (source.isRemote()) {
+                    // jwe.verification.fetch-at-start=false: start without keys; requests get
+                    // 503 until the first fetch succeeds.
+                    LOG.warn("jwe: {}: {}; starting without these keys", setting, e.getMessage());
+                    return KeySet.empty();
+                }
                 throw new ConfigurationException(setting, e.getMessage(), e);
             }
         }

@@ -5,6 +5,7 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.interfaces.ECKey;
 import java.security.interfaces.RSAKey;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -23,8 +24,17 @@ public final class KeyEntry {
     private final String use;
     private final String algorithm;
     private final Set<String> keyOps;
+    private final Instant notBefore;
+    private final Instant expiresAt;
 
     private KeyEntry(String kid, Key key, PublicKey publicKey, String use, String algorithm, Set<String> keyOps) {
+        this(kid, key, publicKey, use, algorithm, keyOps, null, null);
+    }
+
+    private KeyEntry(String kid, Key key, PublicKey publicKey, String use, String algorithm, Set<String> keyOps,
+            Instant notBefore, Instant expiresAt) {
+        this.notBefore = notBefore;
+        this.expiresAt = expiresAt;
         this.kid = kid;
         this.key = Objects.requireNonNull(key, "key");
         this.publicKey = publicKey;
@@ -58,6 +68,28 @@ public final class KeyEntry {
      */
     public static KeyEntry of(String kid, Key key, PublicKey publicKey, String use, String algorithm, Set<String> keyOps) {
         return new KeyEntry(kid, key, publicKey != null ? publicKey : key instanceof PublicKey p ? p : null, use, algorithm, keyOps);
+    }
+
+    /**
+     * The same key, usable only from {@code notBefore} until before {@code expiresAt} (the JWK
+     * {@code nbf}/{@code exp} members some key sets carry).
+     *
+     * @param notBefore first instant of use, or {@code null}
+     * @param expiresAt first instant of no more use, or {@code null}
+     * @return a copy with the window
+     */
+    public KeyEntry withValidity(Instant notBefore, Instant expiresAt) {
+        return new KeyEntry(kid, key, publicKey, use, algorithm, keyOps, notBefore, expiresAt);
+    }
+
+    /**
+     * Whether the key may be used at {@code now} (inside its validity window, if it has one).
+     *
+     * @param now the instant
+     * @return true when usable
+     */
+    public boolean isUsableAt(Instant now) {
+        return (notBefore == null || !now.isBefore(notBefore)) && (expiresAt == null || now.isBefore(expiresAt));
     }
 
     /** The key id, if any. */

@@ -32,6 +32,38 @@ public interface KeySource {
     KeySet keys();
 
     /**
+     * The keys, when a token names a key id that {@link #keys()} lacks. A remote key set may
+     * refresh once here (rate-limited, with a negative cache of unknown ids); others return
+     * {@link #keys()}.
+     *
+     * @param kid the unknown key id
+     * @return the current key set, possibly refreshed
+     */
+    default KeySet keysForUnknownKid(String kid) {
+        return keys();
+    }
+
+    /**
+     * True when the keys can change at run time to keys of another type (a remote key set), so
+     * that algorithm allow-lists cannot be derived from the keys seen at start-up alone.
+     *
+     * @return whether the source is remote
+     */
+    default boolean isRemote() {
+        return false;
+    }
+
+    /**
+     * The state of each location behind this source, for health endpoints.
+     *
+     * @return one snapshot per location
+     */
+    default List<KeySourceHealth> health() {
+        KeySet keys = keys();
+        return List.of(new KeySourceHealth("static", keys.keyIds(), null, null, null, !keys.isEmpty()));
+    }
+
+    /**
      * A source that always returns the same keys.
      *
      * @param keys the keys

@@ -96,7 +96,7 @@ public final class Algorithms {
         }
         Key key = entry.key();
         if (alg.startsWith("RSA-OAEP")) {
-            return key instanceof RSAPrivateKey;
+            return key instanceof RSAPrivateKey r && r.getModulus().bitLength() >= MIN_RSA_BITS;
         }
         if (alg.startsWith("ECDH-ES")) {
             if (key instanceof ECPrivateKey ec) {
@@ -122,7 +122,9 @@ public final class Algorithms {
         }
         Key key = verificationKey(entry);
         if (alg.startsWith("RS") || alg.startsWith("PS")) {
-            return key instanceof RSAKey && !(key instanceof java.security.PrivateKey);
+            // Size is checked here too, not only at start-up: reloaded and remote key sets change.
+            return key instanceof RSAKey r && !(key instanceof java.security.PrivateKey)
+                    && r.getModulus().bitLength() >= MIN_RSA_BITS;
         }
         if (alg.startsWith("ES")) {
             return key instanceof ECPublicKey ec && alg.equals(esAlgorithm(ec));

@@ -22,6 +22,7 @@ import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
 import java.security.spec.X509EncodedKeySpec;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -189,8 +190,22 @@ public final class KeyIo {
             throw new KeySourceException("A JWK without key material in " + name);
         }
         List<String> ops = jwk.getKeyOps();
-        return KeyEntry.of(jwk.getKeyId(), key, publicKey, jwk.getUse(), jwk.getAlgorithm(),
+        KeyEntry entry = KeyEntry.of(jwk.getKeyId(), key, publicKey, jwk.getUse(), jwk.getAlgorithm(),
                 ops == null ? Collections.emptySet() : new HashSet<>(ops));
+        Instant nbf = epochSeconds(jwk.getOtherParameterValue("nbf", Object.class), name);
+        Instant exp = epochSeconds(jwk.getOtherParameterValue("exp", Object.class), name);
+        return nbf == null && exp == null ? entry : entry.withValidity(nbf, exp);
+    }
+
+    private static Instant epochSeconds(Object value, String name) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Number n && Double.isFinite(n.doubleValue()) && n.doubleValue() >= 0
+                && n.doubleValue() <= 253_402_300_799L) {
+            return Instant.ofEpochSecond(n.longValue());
+        }
+        throw new KeySourceException("A JWK has a non-numeric nbf or exp in " + name);
     }
 
     /**

@@ -1,0 +1,299 @@
+package dev.jwe.core;
+
+import dev.jwe.core.internal.KeyIo;
+import dev.jwe.core.internal.ReloadingKeyFile;
+import dev.jwe.core.internal.RemoteJwks;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds a {@link KeySource} from comma-separated locations, each handled by its kind:
+ * <ul>
+ *   <li>{@code https://...} (or {@code http://} to loopback only): a remote JWK Set, cached and
+ *       refreshed ahead of expiry, rate-limited refresh for unknown key ids, stale keys kept
+ *       through an outage (for verification keys only);</li>
+ *   <li>a file path or {@code file:} URL: loaded now, re-read when the file changes;</li>
+ *   <li>inline JSON or a {@code classpath:} resource: loaded once.</li>
+ * </ul>
+ * Not thread-safe; the sources it builds are.
+ */
+public final class KeySources {
+    private static final Logger LOG = LoggerFactory.getLogger(KeySources.class);
+
+    private KeySources() {
+    }
+
+    /**
+     * @param locations comma-separated locations
+     * @return a builder
+     */
+    public static Builder builder(String locations) {
+        return new Builder(locations);
+    }
+
+    /** Options for {@link KeySources}; defaults as documented per method. */
+    public static final class Builder {
+        private final String locations;
+        private char[] password;
+        private boolean allowRemote;
+        private Duration reloadInterval = Duration.ofMinutes(1);
+        private Duration refresh = Duration.ofMinutes(5);
+        private Duration minRefreshInterval = Duration.ofSeconds(30);
+        private Duration staleIfError = Duration.ofHours(24);
+        private Duration timeout = Duration.ofSeconds(2);
+        private int maxBytes = 1024 * 1024;
+        private boolean fetchAtStart = true;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder(String locations) {
+            this.locations = Objects.requireNonNull(locations, "locations");
+        }
+
+        /**
+         * @param password PKCS#12 password
+         * @return this
+         */
+        public Builder password(char[] password) {
+            this.password = Objects.requireNonNull(password, "password").clone();
+            return this;
+        }
+
+        /**
+         * Allows remote (https) locations; only for verification keys.
+         *
+         * @return this
+         */
+        public Builder allowRemote() {
+            this.allowRemote = true;
+            return this;
+        }
+
+        /**
+         * How often local files are checked for changes ({@code jwe.keys.reload-interval}); default
+         * PT1M; zero turns reloading off.
+         *
+         * @param interval the interval
+         * @return this
+         */
+        public Builder reloadInterval(Duration interval) {
+            this.reloadInterval = Objects.requireNonNull(interval, "reloadInterval");
+            return this;
+        }
+
+        /**
+         * How often remote keys are refreshed ({@code jwe.verification.refresh}); default PT5M.
+         * A {@code Cache-Control: max-age} is honoured between the minimum refresh interval and this.
+         *
+         * @param refresh the interval
+         * @return this
+         */
+        public Builder refresh(Duration refresh) {
+            this.refresh = Objects.requireNonNull(refresh, "refresh");
+            return this;
+        }
+
+        /**
+         * The least time between two fetches for unknown key ids
+         * ({@code jwe.verification.min-refresh-interval}); default PT30S.
+         *
+         * @param interval the interval
+         * @return this
+         */
+        public Builder minRefreshInterval(Duration interval) {
+            this.minRefreshInterval = Objects.requireNonNull(interval, "minRefreshInterval");
+            return this;
+        }
+
+        /**
+         * How long the last good remote keys are used while fetching fails
+         * ({@code jwe.verification.stale-if-error}); default PT24H.
+         *
+         * @param staleIfError the time
+         * @return this
+         */
+        public Builder staleIfError(Duration staleIfError) {
+            this.staleIfError = Objects.requireNonNull(staleIfError, "staleIfError");
+            return this;
+        }
+
+        /**
+         * Connect and read timeout for remote fetches ({@code jwe.verification.timeout}); default PT2S.
+         *
+         * @param timeout the timeout
+         * @return this
+         */
+        public Builder timeout(Duration timeout) {
+            this.timeout = Objects.requireNonNull(timeout, "timeout");
+            return this;
+        }
+
+        /**
+         * Largest remote key set accepted, in bytes; default 1 MiB.
+         *
+         * @param maxBytes the cap
+         * @return this
+         */
+        public Builder maxBytes(int maxBytes) {
+            this.maxBytes = maxBytes;
+            return this;
+        }
+
+        /**
+         * Whether the first remote fetch happens at start-up and its failure fails start-up when
+         * nothing else is configured ({@code jwe.verification.fetch-at-start}); default true.
+         *
+         * @param fetchAtStart the flag
+         * @return this
+         */
+        public Builder fetchAtStart(boolean fetchAtStart) {
+            this.fetchAtStart = fetchAtStart;
+            return this;
+        }
+
+        /**
+         * @param clock the clock for refresh and reload timing
+         * @return this
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Loads local locations now and sets up remote ones.
+         *
+         * @return the source
+         * @throws KeySourceException when a location cannot be used (names it)
+         * @throws IllegalArgumentException when an option is out of bounds (names it)
+         */
+        public KeySource build() {
+            check(!timeout.isNegative() && !timeout.isZero() && timeout.compareTo(Duration.ofMinutes(1)) <= 0,
+                    "jwe.verification.timeout: must be positive and at most PT1M");
+            check(!minRefreshInterval.isNegative() && !minRefreshInterval.isZero(),
+                    "jwe.verification.min-refresh-interval: must be positive");
+            check(refresh.compareTo(minRefreshInterval) >= 0,
+                    "jwe.verification.refresh: must be at least jwe.verification.min-refresh-interval");
+            check(!staleIfError.isNegative(), "jwe.verification.stale-if-error: must not be negative");
+            check(!reloadInterval.isNegative(), "jwe.keys.reload-interval: must not be negative");
+            check(maxBytes >= 1024, "maxBytes: must be at least 1024");
+            List<KeySource> sources = new ArrayList<>();
+            List<RemoteJwks> remotes = new ArrayList<>();
+            for (String location : KeyIo.splitLocations(locations)) {
+                String lower = location.toLowerCase(java.util.Locale.ROOT);
+                if (lower.startsWith("https://") || lower.startsWith("http://")) {
+                    if (!allowRemote) {
+                        throw new KeySourceException("Remote key sets are only for verification keys: " + location);
+                    }
+                    RemoteJwks remote = new RemoteJwks(location, new RemoteJwks.Options(refresh, minRefreshInterval,
+                            staleIfError, timeout, maxBytes, clock));
+                    remotes.add(remote);
+                    sources.add(remote);
+                } else if (location.startsWith("{") || location.startsWith("classpath:") || reloadInterval.isZero()) {
+                    sources.add(KeySource.of(KeySet.of(KeyIo.load(location, password))));
+                } else {
+                    sources.add(new ReloadingKeyFile(location, password, reloadInterval, clock));
+                }
+            }
+            if (sources.isEmpty()) {
+                throw new KeySourceException("No key location given");
+            }
+            if (fetchAtStart) {
+                for (RemoteJwks remote : remotes) {
+                    try {
+                        remote.fetchNow();
+                    } catch (KeySourceException e) {
+                        if (sources.size() == 1) {
+                            throw e;
+                        }
+                        LOG.error("jwe: {}; going on with the other key locations", e.getMessage());
+                    }
+                }
+            }
+            return sources.size() == 1 ? sources.get(0) : new CompositeKeySource(sources);
+        }
+
+        private static void check(boolean ok, String message) {
+            if (!ok) {
+                int colon = message.indexOf(':');
+                throw new ConfigurationException(message.substring(0, colon), message.substring(colon + 2));
+            }
+        }
+    }
+
+    /** Several sources seen as one key set; usable while at least one part is. */
+    private static final class CompositeKeySource implements KeySource {
+        private final List<KeySource> parts;
+        /** The last merge and the part sets it came from: reused while no part changed. */
+        private volatile Merged last;
+
+        private record Merged(List<KeySet> from, KeySet merged) {
+        }
+
+        CompositeKeySource(List<KeySource> parts) {
+            this.parts = List.copyOf(parts);
+        }
+
+        @Override
+        public KeySet keys() {
+            return merge(false, null);
+        }
+
+        @Override
+        public KeySet keysForUnknownKid(String kid) {
+            return merge(true, kid);
+        }
+
+        private KeySet merge(boolean unknownKid, String kid) {
+            List<KeySet> sets = new ArrayList<>(parts.size());
+            KeySourceException failure = null;
+            for (KeySource part : parts) {
+                try {
+                    sets.add(unknownKid ? part.keysForUnknownKid(kid) : part.keys());
+                } catch (KeySourceException e) {
+                    failure = e;
+                }
+            }
+            if (sets.isEmpty()) {
+                throw failure;
+            }
+            Merged m = last;
+            if (m != null && sameSets(m.from(), sets)) {
+                return m.merged();
+            }
+            List<KeyEntry> all = new ArrayList<>();
+            sets.forEach(set -> all.addAll(set.all()));
+            KeySet merged = KeySet.of(all);
+            last = new Merged(sets, merged);
+            return merged;
+        }
+
+        private static boolean sameSets(List<KeySet> a, List<KeySet> b) {
+            if (a.size() != b.size()) {
+                return false;
+            }
+            for (int i = 0; i < a.size(); i++) {
+                if (a.get(i) != b.get(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public boolean isRemote() {
+            return parts.stream().anyMatch(KeySource::isRemote);
+        }
+
+        @Override
+        public List<KeySourceHealth> health() {
+            List<KeySourceHealth> out = new ArrayList<>();
+            parts.forEach(p -> out.addAll(p.health()));
+            return List.copyOf(out);
+        }
+    }
+}
