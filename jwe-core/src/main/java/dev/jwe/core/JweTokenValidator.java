@@ -644,8 +644,17 @@ public final class JweTokenValidator implements TokenValidator {
                     + ", principal-claim=" + principalClaim + ", roles-claim=" + rolesClaim
                     + ", scope-claim=" + scopeClaim
                     + ", cache=" + (cache == null ? "off" : "on")
-                    + ", decryption-keys=" + decryptionKeys.keys().keyIds()
-                    + ", verification-keys=" + (verificationKeys == null ? "[]" : verificationKeys.keys().keyIds());
+                    + ", decryption-keys=" + keyIds(decryptionKeys)
+                    + ", verification-keys=" + (verificationKeys == null ? "[]" : keyIds(verificationKeys));
+        }
+
+        private static List<String> keyIds(KeySource source) {
+            List<String> ids = new ArrayList<>();
+            for (KeySourceHealth h : source.health()) {
+                ids.addAll(h.keyIds().isEmpty() && !h.usable() ? List.of("(none yet from " + h.location() + ")")
+                        : h.keyIds());
+            }
+            return ids;
         }
 
         private static List<String> sorted(Set<String> set) {

@@ -65,6 +65,7 @@ public final class RemoteJwks implements KeySource {
     private final HttpClient client;
     private final AtomicBoolean inFlight = new AtomicBoolean();
     private final AtomicLong fetches = new AtomicLong();
+    private final AtomicLong completed = new AtomicLong();
     private final Cache<String, Boolean> unknownKids;
     private volatile Snapshot current;
     private volatile Instant lastAttempt;
@@ -133,6 +134,11 @@ public final class RemoteJwks implements KeySource {
     /** How many fetches were started (for tests and health). */
     public long fetchCount() {
         return fetches.get();
+    }
+
+    /** How many fetches have finished, successfully or not, and released the in-flight guard. */
+    public long completedFetches() {
+        return completed.get();
     }
 
     @Override
@@ -210,6 +216,7 @@ public final class RemoteJwks implements KeySource {
             return false;
         } finally {
             inFlight.set(false);
+            completed.incrementAndGet();
         }
     }
 
@@ -221,8 +228,9 @@ public final class RemoteJwks implements KeySource {
         try {
             f = start();
         } catch (RuntimeException e) {
-            inFlight.set(false);
             fail(describe(e));
+            inFlight.set(false);
+            completed.incrementAndGet();
             return;
         }
         f.orTimeout(options.timeout().toMillis() * 2, TimeUnit.MILLISECONDS).whenComplete((fetched, error) -> {
@@ -234,6 +242,7 @@ public final class RemoteJwks implements KeySource {
                 }
             } finally {
                 inFlight.set(false);
+                completed.incrementAndGet();
             }
         });
     }
