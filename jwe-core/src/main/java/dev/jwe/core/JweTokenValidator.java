@@ -264,7 +264,7 @@ public final class JweTokenValidator implements TokenValidator {
         String sigAlg = null;
         String innerKid = null;
         String innerTyp = null;
-        int segments = Compact.segmentCount(payload);
+        int segments = isJsonObjectText(payload) ? 1 : Compact.segmentCount(payload);
         if (segments == 5) {
             throw reject(Reason.INVALID_NESTING);
         }
@@ -296,7 +296,7 @@ public final class JweTokenValidator implements TokenValidator {
             if (claimsJson == null) {
                 throw reject(Reason.MALFORMED_CLAIMS);
             }
-            int innerSegments = Compact.segmentCount(claimsJson);
+            int innerSegments = isJsonObjectText(claimsJson) ? 1 : Compact.segmentCount(claimsJson);
             if (innerSegments == 3 || innerSegments == 5) {
                 throw reject(Reason.INVALID_NESTING);
             }
@@ -334,6 +334,21 @@ public final class JweTokenValidator implements TokenValidator {
                 throw reject(Reason.UNSUPPORTED_HEADER);
             }
         }
+    }
+
+    /**
+     * Whether a payload is JSON object text rather than a compact JOSE object. Dots alone cannot
+     * tell: claims such as {@code "iss":"https://login.example.com"} contain them, while compact
+     * serializations never contain a brace.
+     */
+    private static boolean isJsonObjectText(String text) {
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+                return c == '{';
+            }
+        }
+        return false;
     }
 
     private static boolean isJwtContentType(String cty) {

@@ -56,4 +56,23 @@ class JweTokenValidatorTest {
                 .rolesClaim("realm_access.roles").clock(TestKeys.CLOCK).auditListener(AuditListener.NOOP).build();
         assertThat(v.validate(token(claims)).roles()).containsExactly("admin", "ops");
     }
+
+    @Test
+    void validateWhenClaimValuesHoldTwoOrFourDotsThenNotMistakenForNestedJose() throws Exception {
+        // Claims are JSON, never a compact JWS/JWE, however many dots their values contain: the
+        // standard claims hold one dot (iss), so two or four more make three or five "segments".
+        Map<String, Object> claims = TestKeys.claims();
+        claims.put("email", "alice@example.com");
+        assertThat(validator().validate(token(claims)).claim("email", String.class)).contains("alice@example.com");
+        claims.put("site", "https://www.example.org");
+        assertThat(validator().validate(token(claims)).claim("site", String.class)).contains("https://www.example.org");
+
+        KeyEntry dir = TestKeys.oct("dir-1", 32);
+        JweTokenValidator unsigned = JweTokenValidator.builder().decryptionKeys(KeySource.of(dir))
+                .allowUnsignedWithSymmetricKeyManagement().issuer(TestKeys.ISSUER).audience(TestKeys.AUDIENCE)
+                .clock(TestKeys.CLOCK).auditListener(AuditListener.NOOP).build();
+        String unsignedToken = TokenIssuer.builder().encryptionKey(dir).keyManagementAlgorithm("dir")
+                .contentEncryptionAlgorithm("A256GCM").unsigned().build().issue(claims);
+        assertThat(unsigned.validate(unsignedToken).subject()).contains("alice");
+    }
 }

@@ -91,7 +91,10 @@ public final class Algorithms {
      * {@code epkCurve} for ECDH-ES).
      */
     public static boolean fitsDecryption(KeyEntry entry, String alg, String enc, String epkCurve) {
-        if (!usableFor(entry, alg, "enc", Set.of("decrypt", "unwrapKey", "deriveKey", "deriveBits"))) {
+        // A dir key is the content-encryption key itself, so its JWK "alg" may name either "dir" or
+        // the content encryption it is for (RFC 7520 §5.6 and Wycheproof give "alg": "A128GCM").
+        String keyAlg = alg.equals("dir") && entry.algorithm().filter(enc::equals).isPresent() ? enc : alg;
+        if (!usableFor(entry, keyAlg, "enc", Set.of("decrypt", "unwrapKey", "deriveKey", "deriveBits"))) {
             return false;
         }
         Key key = entry.key();
@@ -180,6 +183,8 @@ public final class Algorithms {
             String alg = entry.algorithm().get();
             if (KEY_MANAGEMENT.contains(alg) && !alg.equals("RSA-OAEP")) {
                 out.add(alg);
+            } else if (CONTENT_ENCRYPTION.contains(alg)) {
+                out.add("dir");
             }
             return out;
         }
