@@ -90,7 +90,9 @@ import org.slf4j.LoggerFactory;
  * {@code Access-Control-Request-Method}) pass too. Every attempt leaves one audit event with the
  * client address, method and path.
  *
- * <p>Thread-safe: the container calls it concurrently once {@link #init()} has returned.
+ * <p>Thread-safe: the container calls it concurrently once {@link #init()} has returned. It does
+ * not touch the response after passing the request on, so it may be declared
+ * {@code <async-supported>true</async-supported>} in front of asynchronous servlets.
  */
 public final class JweAuthenticationFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
@@ -102,6 +104,7 @@ public final class JweAuthenticationFilter extends HttpFilter {
 
     private final transient TokenValidator givenValidator;
     private transient volatile Policy policy;
+    /** Whether the key source failed last time: an outage is logged at ERROR once, not per request. */
     private final AtomicBoolean keysFailing = new AtomicBoolean();
 
     /** For web.xml: the validator is built from the settings in {@link #init()}. */

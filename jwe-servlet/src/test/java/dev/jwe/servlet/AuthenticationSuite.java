@@ -56,7 +56,7 @@ abstract class AuthenticationSuite {
     @AfterAll
     void stop() throws Exception {
         if (server != null) {
-            server.close();
+            server.stop();
         }
     }
 

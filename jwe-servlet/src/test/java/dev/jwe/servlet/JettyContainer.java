@@ -44,7 +44,7 @@ final class JettyContainer implements ServletContainer {
             }
 
             @Override
-            public void close() throws Exception {
+            public void stop() throws Exception {
                 server.stop();
             }
         };

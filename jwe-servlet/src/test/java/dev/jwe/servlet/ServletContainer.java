@@ -28,12 +28,12 @@ interface ServletContainer {
     }
 
     /** A started server. */
-    interface Running extends AutoCloseable {
+    interface Running {
         /** The base URI of the application, e.g. {@code http://127.0.0.1:PORT/app}. */
         URI base();
 
-        @Override
-        void close() throws Exception;
+        /** Stops the server. */
+        void stop() throws Exception;
     }
 
     /**

@@ -82,7 +82,7 @@ final class TomcatContainer implements ServletContainer {
             }
 
             @Override
-            public void close() throws Exception {
+            public void stop() throws Exception {
                 tomcat.stop();
                 tomcat.destroy();
             }

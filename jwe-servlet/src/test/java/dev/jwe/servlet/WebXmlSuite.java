@@ -28,7 +28,7 @@ abstract class WebXmlSuite extends AuthenticationSuite {
     @Test
     void deployWhenSettingMisspeltThenDeploymentFailsNamingIt(@TempDir Path dir) {
         ServletContainer.Deployment broken = app.webXml(dir, "misspelt-setting-web.xml");
-        assertThatThrownBy(() -> container().start(broken, dir.resolve("work")).close())
+        assertThatThrownBy(() -> container().start(broken, dir.resolve("work")).stop())
                 .satisfies(e -> assertThat(messages(e)).contains("jwe.audiance: unknown setting (from context-param)"));
     }
 
