@@ -1,0 +1,283 @@
+package dev.jwe.servlet;
+
+import dev.jwe.core.ConfigurationException;
+import dev.jwe.core.JwePrincipal;
+import dev.jwe.core.JweSettings;
+import dev.jwe.core.KeySourceException;
+import dev.jwe.core.Reason;
+import dev.jwe.core.RequestInfo;
+import dev.jwe.core.TokenRejectedException;
+import dev.jwe.core.TokenValidator;
+import dev.jwe.core.VerifiedToken;
+import dev.jwe.core.http.BearerToken;
+import dev.jwe.core.http.Challenge;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Authenticates requests that carry an encrypted JWT access token (a signed JWT nested in a JWE)
+ * as an RFC 6750 bearer token.
+ *
+ * <h2>Declared in web.xml</h2>
+ * <pre>{@code
+ * <context-param>
+ *   <param-name>jwe.issuer</param-name><param-value>https://login.example.com</param-value>
+ * </context-param>
+ * <filter>
+ *   <filter-name>jwe</filter-name>
+ *   <filter-class>dev.jwe.servlet.JweAuthenticationFilter</filter-class>
+ *   <init-param><param-name>jwe.decryption.keys</param-name><param-value>/etc/app/enc.jwks.json</param-value></init-param>
+ *   <init-param><param-name>jwe.verification.keys</param-name><param-value>/etc/app/issuer.jwks.json</param-value></init-param>
+ *   <init-param><param-name>jwe.audience</param-name><param-value>api://orders</param-value></init-param>
+ *   <init-param><param-name>jwe.exclude-paths</param-name><param-value>/api/health</param-value></init-param>
+ * </filter>
+ * <filter-mapping>
+ *   <filter-name>jwe</filter-name>
+ *   <url-pattern>/api/*</url-pattern>
+ * </filter-mapping>
+ * }</pre>
+ * Settings are read through {@link JweSettings}: the filter's init-params first, then the
+ * context-params, system properties ({@code -Djwe.issuer=...}), environment variables
+ * ({@code JWE_DECRYPTION_KEYS}: upper case, {@code .} and {@code -} become {@code _}) and last the
+ * properties file named by {@code jwe.config}. Besides the validator's settings the filter reads
+ * {@code jwe.realm} (default {@code api}), {@code jwe.anonymous}, {@code jwe.exclude-paths},
+ * {@code jwe.allow-preflight}, {@code jwe.token-header} and {@code jwe.token-cookie}. Anything
+ * wrong (missing keys, an unknown {@code jwe.*} key, an RSA key under 2048 bits) fails
+ * {@link #init()} with a message that names the setting, so the deployment fails, not the first
+ * request.
+ *
+ * <h2>Registered in code</h2>
+ * <pre>{@code
+ * FilterRegistration.Dynamic jwe = servletContext.addFilter("jwe", new JweAuthenticationFilter(validator));
+ * jwe.setInitParameter("jwe.realm", "orders");
+ * jwe.addMappingForUrlPatterns(null, false, "/api/*");
+ * }</pre>
+ * With a ready {@link TokenValidator} only the filter's own settings above are read; a validator
+ * setting among its init-params is an error, since it would be ignored.
+ *
+ * <h2>What it does</h2>
+ * The token comes from {@code Authorization: Bearer} (RFC 6750 §2.1, strict syntax) or from the
+ * configured header or cookie, never from the query string or a form body. On success the request
+ * is wrapped: {@code getUserPrincipal()} is a {@link JwePrincipal} (claims, scopes, roles),
+ * {@code isUserInRole} asks the roles claim, {@code getAuthType()} is {@code "Bearer"},
+ * {@code getRemoteUser()} the principal name, and the {@link VerifiedToken} is the request
+ * attribute {@link JwePrincipal#REQUEST_ATTRIBUTE}, so that later code (a JAX-RS filter, or this
+ * filter mapped twice) reuses it without decrypting again. Otherwise it answers, with
+ * {@code Cache-Control: no-store} and a fixed-text RFC 9457 {@code application/problem+json} body:
+ * <ul>
+ *   <li>no token: 401, {@code WWW-Authenticate: Bearer realm="api"} (no error code, RFC 6750 §3.1),
+ *       unless {@code jwe.anonymous=true}, which lets the request pass unauthenticated;</li>
+ *   <li>a malformed {@code Authorization: Bearer} header, or two tokens: 400, {@code error="invalid_request"};</li>
+ *   <li>a token that is not accepted: 401, {@code error="invalid_token", error_description="<fixed text>"};</li>
+ *   <li>our key source failing: 503 without a challenge, logged at ERROR once until it recovers.</li>
+ * </ul>
+ * Paths in {@code jwe.exclude-paths} (exact, or a prefix ending in {@code /*}, matched against the
+ * path within the application) skip the filter; with {@code jwe.allow-preflight=true} CORS
+ * preflight requests ({@code OPTIONS} with {@code Origin} and
+ * {@code Access-Control-Request-Method}) pass too. Every attempt leaves one audit event with the
+ * client address, method and path.
+ *
+ * <p>Thread-safe: the container calls it concurrently once {@link #init()} has returned. It does
+ * not touch the response after passing the request on, so it may be declared
+ * {@code <async-supported>true</async-supported>} in front of asynchronous servlets.
+ */
+public final class JweAuthenticationFilter extends HttpFilter {
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(JweAuthenticationFilter.class);
+
+    /** The settings this filter reads itself; all others configure the validator. */
+    private static final Set<String> FILTER_SETTINGS = Set.of("jwe.realm", "jwe.anonymous", "jwe.exclude-paths",
+            "jwe.allow-preflight", "jwe.token-header", "jwe.token-cookie", "jwe.config");
+
+    private final transient TokenValidator givenValidator;
+    private transient volatile Policy policy;
+    /** Whether the key source failed last time: an outage is logged at ERROR once, not per request. */
+    private final AtomicBoolean keysFailing = new AtomicBoolean();
+
+    /** For web.xml: the validator is built from the settings in {@link #init()}. */
+    public JweAuthenticationFilter() {
+        this.givenValidator = null;
+    }
+
+    /**
+     * For registration in code with a validator built by the application.
+     *
+     * @param validator the validator (its audit listener receives the events)
+     */
+    public JweAuthenticationFilter(TokenValidator validator) {
+        this.givenValidator = Objects.requireNonNull(validator, "validator");
+    }
+
+    /** What {@link #init()} decided; immutable. */
+    private record Policy(TokenValidator validator, String realm, boolean anonymous, ExcludedPaths excluded,
+            boolean allowPreflight, String tokenHeader, String tokenCookie) {
+    }
+
+    /**
+     * Reads the settings and builds the validator.
+     *
+     * @throws ServletException naming the setting when the configuration is wrong
+     */
+    @Override
+    public void init() throws ServletException {
+        String what = "filter '" + getFilterName() + "'";
+        try {
+            JweSettings settings = ServletSettings.load("init-param of " + what, getInitParameterNames(),
+                    this::getInitParameter, getServletContext());
+            TokenValidator validator;
+            if (givenValidator != null) {
+                for (String name : Collections.list(getInitParameterNames())) {
+                    if (name.startsWith("jwe.") && !FILTER_SETTINGS.contains(name)) {
+                        throw new ConfigurationException(name, "not used: this filter was given a TokenValidator;"
+                                + " configure the validator instead");
+                    }
+                }
+                validator = givenValidator;
+            } else {
+                validator = settings.buildValidator();
+            }
+            policy = new Policy(validator, realm(settings), settings.getBoolean("jwe.anonymous"),
+                    ExcludedPaths.parse(settings.getList("jwe.exclude-paths")),
+                    settings.getBoolean("jwe.allow-preflight"),
+                    httpToken(settings, "jwe.token-header"), httpToken(settings, "jwe.token-cookie"));
+            LOG.info("jwe {} ready: {}", what, settings.describe());
+        } catch (ConfigurationException e) {
+            throw ServletSettings.initFailure(what, e);
+        }
+    }
+
+    private static String realm(JweSettings settings) {
+        String realm = ServletSettings.valueOrDefault(settings, "jwe.realm");
+        try {
+            return Challenge.checkRealm(realm);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("jwe.realm", "only printable ASCII without \" or \\ (RFC 6750 §3)");
+        }
+    }
+
+    /** A header or cookie name: an RFC 9110 token. */
+    private static String httpToken(JweSettings settings, String name) {
+        String value = settings.get(name).orElse(null);
+        if (value == null) {
+            return null;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c <= 0x20 || c >= 0x7F || "\"(),/:;<=>?@[\\]{}".indexOf(c) >= 0) {
+                throw new ConfigurationException(name, "not a valid header or cookie name");
+            }
+        }
+        if (value.equalsIgnoreCase("Authorization")) {
+            throw new ConfigurationException(name, "Authorization is always read; name another header");
+        }
+        return value;
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        Policy p = policy;
+        if (p == null) {
+            throw new ServletException("JweAuthenticationFilter used before init()");
+        }
+        if (request.getAttribute(JwePrincipal.REQUEST_ATTRIBUTE) instanceof VerifiedToken earlier) {
+            chain.doFilter(new AuthenticatedRequest(request, earlier), response);
+            return;
+        }
+        if (p.excluded.matches(pathWithinApplication(request)) || p.allowPreflight && isPreflight(request)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        RequestInfo info = new RequestInfo(request.getRemoteAddr(), request.getMethod(), request.getRequestURI());
+        BearerToken found = BearerToken.extract(Collections.list(request.getHeaders("Authorization")),
+                otherTokenValues(p, request));
+        switch (found.outcome()) {
+            case INVALID_REQUEST -> reject(p, Reason.INVALID_REQUEST, info, response);
+            case NONE -> {
+                if (p.anonymous) {
+                    chain.doFilter(request, response);
+                } else {
+                    reject(p, Reason.MISSING_TOKEN, info, response);
+                }
+            }
+            case FOUND -> {
+                VerifiedToken token;
+                try {
+                    token = p.validator.validate(found.token(), info);
+                } catch (TokenRejectedException e) {
+                    challenge(p, e.reason(), response);
+                    return;
+                } catch (KeySourceException e) {
+                    keySourceFailed(e, response);
+                    return;
+                }
+                if (keysFailing.compareAndSet(true, false)) {
+                    LOG.info("jwe filter '{}': the key source works again", getFilterName());
+                }
+                request.setAttribute(JwePrincipal.REQUEST_ATTRIBUTE, token);
+                chain.doFilter(new AuthenticatedRequest(request, token), response);
+            }
+        }
+    }
+
+    private static String pathWithinApplication(HttpServletRequest request) {
+        String servletPath = request.getServletPath();
+        String pathInfo = request.getPathInfo();
+        return (servletPath == null ? "" : servletPath) + (pathInfo == null ? "" : pathInfo);
+    }
+
+    private static boolean isPreflight(HttpServletRequest request) {
+        return "OPTIONS".equals(request.getMethod()) && request.getHeader("Origin") != null
+                && request.getHeader("Access-Control-Request-Method") != null;
+    }
+
+    private static List<String> otherTokenValues(Policy p, HttpServletRequest request) {
+        List<String> values = new ArrayList<>(1);
+        if (p.tokenHeader != null) {
+            values.addAll(Collections.list(request.getHeaders(p.tokenHeader)));
+        }
+        Cookie[] cookies = p.tokenCookie == null ? null : request.getCookies();
+        if (cookies != null) {
+            for (Cookie c : cookies) {
+                if (c.getName().equals(p.tokenCookie)) {
+                    values.add(c.getValue());
+                }
+            }
+        }
+        return values;
+    }
+
+    private static void reject(Policy p, Reason reason, RequestInfo info, HttpServletResponse response)
+            throws IOException {
+        p.validator.auditRejection(reason, null, info);
+        challenge(p, reason, response);
+    }
+
+    private static void challenge(Policy p, Reason reason, HttpServletResponse response) throws IOException {
+        ProblemResponse.send(response, Challenge.status(reason), Challenge.problemJson(reason),
+                Challenge.wwwAuthenticate(p.realm, reason, List.of()));
+    }
+
+    private void keySourceFailed(KeySourceException e, HttpServletResponse response) throws IOException {
+        if (keysFailing.compareAndSet(false, true)) {
+            LOG.error("jwe filter '{}': the key source failed, answering 503 until it works again: {}",
+                    getFilterName(), e.getMessage());
+        } else {
+            LOG.debug("jwe filter '{}': the key source still fails: {}", getFilterName(), e.getMessage());
+        }
+        ProblemResponse.send(response, 503, Challenge.serviceUnavailableJson(), null);
+    }
+}

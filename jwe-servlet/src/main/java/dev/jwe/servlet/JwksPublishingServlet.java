@@ -1,0 +1,150 @@
+package dev.jwe.servlet;
+
+import dev.jwe.core.ConfigurationException;
+import dev.jwe.core.JweSettings;
+import dev.jwe.core.KeySet;
+import dev.jwe.core.KeySource;
+import dev.jwe.core.KeySourceException;
+import dev.jwe.core.http.Challenge;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes the <em>public</em> halves of the decryption keys as a JWK Set (RFC 7517 §5), each
+ * key with {@code "use": "enc"}, so that token issuers can fetch the key to encrypt to. Private
+ * and secret parameters ({@code d}, {@code p}, {@code q}, {@code dp}, {@code dq}, {@code qi},
+ * {@code oth}, {@code k}) are never written, and symmetric keys are never published.
+ *
+ * <pre>{@code
+ * <servlet>
+ *   <servlet-name>jwks</servlet-name>
+ *   <servlet-class>dev.jwe.servlet.JwksPublishingServlet</servlet-class>
+ *   <init-param><param-name>jwe.decryption.keys</param-name><param-value>/etc/app/enc.jwks.json</param-value></init-param>
+ * </servlet>
+ * <servlet-mapping>
+ *   <servlet-name>jwks</servlet-name>
+ *   <url-pattern>/.well-known/jwks.json</url-pattern>
+ * </servlet-mapping>
+ * }</pre>
+ * The keys come from {@code jwe.decryption.keys} (and {@code jwe.decryption.keystore-password})
+ * read through {@link JweSettings} like the filter's (init-params, context-params, system
+ * properties, environment, {@code jwe.config}), or from a {@link KeySource} given in code:
+ * {@code servletContext.addServlet("jwks", new JwksPublishingServlet(keySource))}. A setting that
+ * is wrong, or keys without a public half, fail {@link #init()} with a message naming the setting.
+ *
+ * <p>{@code GET} (and {@code HEAD}) answer {@code application/jwk-set+json} with
+ * {@code Cache-Control: public, max-age=300}; keys rotated in the {@link KeySource} show up on the
+ * next request. When the key source fails: 503 with {@code Cache-Control: no-store}. Thread-safe.
+ */
+public final class JwksPublishingServlet extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(JwksPublishingServlet.class);
+
+    /** The media type of a JWK Set (RFC 7517 §8.5.1). */
+    static final String JWK_SET_JSON = "application/jwk-set+json";
+    /** What issuers may cache the key set for. */
+    static final String CACHE_CONTROL = "public, max-age=300";
+    private static final String KEYS = "jwe.decryption.keys";
+
+    private final transient KeySource givenKeys;
+    private transient volatile KeySource keys;
+    /** The last document and the key set it was made from; rebuilt only when the set changes. */
+    private transient volatile Published published;
+
+    private record Published(KeySet keys, byte[] document) {
+    }
+
+    /** For web.xml: the keys come from {@code jwe.decryption.keys}. */
+    public JwksPublishingServlet() {
+        this.givenKeys = null;
+    }
+
+    /**
+     * For registration in code.
+     *
+     * @param decryptionKeys the keys whose public halves to publish
+     */
+    public JwksPublishingServlet(KeySource decryptionKeys) {
+        this.givenKeys = Objects.requireNonNull(decryptionKeys, "decryptionKeys");
+    }
+
+    /**
+     * Loads the keys and checks that there is something to publish.
+     *
+     * @throws ServletException naming the setting when the keys are missing or unusable
+     */
+    @Override
+    public void init() throws ServletException {
+        String what = "servlet '" + getServletName() + "'";
+        try {
+            KeySource source = givenKeys != null ? givenKeys : load(ServletSettings.load("init-param of " + what,
+                    getInitParameterNames(), this::getInitParameter, getServletContext()));
+            Published first = firstPublication(source);
+            if (first.keys.all().stream().noneMatch(k -> k.publicKey().isPresent())) {
+                throw new ConfigurationException(KEYS, "no key with a public half to publish"
+                        + " (symmetric keys are never published)");
+            }
+            keys = source;
+            published = first;
+            LOG.info("jwe {} publishes the public keys {}", what, first.keys.keyIds());
+        } catch (ConfigurationException e) {
+            throw ServletSettings.initFailure(what, e);
+        }
+    }
+
+    private static KeySource load(JweSettings settings) {
+        String locations = settings.get(KEYS).orElseThrow(() -> new ConfigurationException(KEYS,
+                "required: the decryption keys whose public halves to publish"));
+        char[] password = settings.get("jwe.decryption.keystore-password").map(String::toCharArray).orElse(null);
+        try {
+            return KeySource.load(locations, password);
+        } catch (KeySourceException e) {
+            throw new ConfigurationException(KEYS, e.getMessage(), e);
+        }
+    }
+
+    private static Published firstPublication(KeySource source) {
+        try {
+            KeySet set = source.keys();
+            if (set == null) {
+                throw new ConfigurationException(KEYS, "the key source returned no key set");
+            }
+            return publish(set);
+        } catch (KeySourceException e) {
+            throw new ConfigurationException(KEYS, e.getMessage(), e);
+        }
+    }
+
+    private static Published publish(KeySet keys) {
+        return new Published(keys, keys.toPublicJwks("enc").getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Published current;
+        try {
+            KeySet now = keys.keys();
+            current = published;
+            if (now != current.keys) {
+                current = publish(now);
+                published = current;
+            }
+        } catch (KeySourceException e) {
+            LOG.error("jwe servlet '{}': the key source failed: {}", getServletName(), e.getMessage());
+            ProblemResponse.send(response, 503, Challenge.serviceUnavailableJson(), null);
+            return;
+        }
+        response.setStatus(200);
+        response.setContentType(JWK_SET_JSON);
+        response.setHeader("Cache-Control", CACHE_CONTROL);
+        response.setContentLength(current.document.length);
+        response.getOutputStream().write(current.document);
+    }
+}
