@@ -112,6 +112,7 @@ public final class JweTokenValidator implements TokenValidator {
             audit(attempt, e.reason(), request, start);
             throw e;
         } catch (KeySourceException e) {
+            audit(attempt, Reason.KEYS_UNAVAILABLE, request, start);
             throw e;
         } catch (RuntimeException e) {
             // A bug on a hostile input must still end as a client error, never as a 500 with a

@@ -49,6 +49,12 @@ public enum Reason {
     INVALID_AUDIENCE(401, BearerError.INVALID_TOKEN, "The token is not meant for this audience."),
     /** The {@code typ} header is not the expected token type (e.g. {@code at+jwt}). */
     INVALID_TYPE(401, BearerError.INVALID_TOKEN, "The token type is not accepted."),
+    /**
+     * Not the client's fault: our key source failed (key file unreadable, remote key set down with
+     * nothing cached). Adapters answer 503 without a challenge; this reason exists so that the
+     * audit trail records these attempts too.
+     */
+    KEYS_UNAVAILABLE(503, BearerError.NONE, "The token keys are not available right now; try again later."),
     /** The token is valid, but lacks a role or scope the resource requires: 403. */
     INSUFFICIENT_SCOPE(403, BearerError.INSUFFICIENT_SCOPE, "The token lacks a role or scope this resource requires.");
 
