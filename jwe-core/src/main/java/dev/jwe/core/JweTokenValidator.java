@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -690,7 +691,7 @@ public final class JweTokenValidator implements TokenValidator {
          * @see #issuers(Collection)
          */
         public Builder issuer(String... issuers) {
-            return issuers(List.of(issuers));
+            return issuers(Arrays.asList(Objects.requireNonNull(issuers, "issuers")));
         }
 
         /**
@@ -720,7 +721,7 @@ public final class JweTokenValidator implements TokenValidator {
          * @see #audiences(Collection)
          */
         public Builder audience(String... audiences) {
-            return audiences(List.of(audiences));
+            return audiences(Arrays.asList(Objects.requireNonNull(audiences, "audiences")));
         }
 
         /**
