@@ -943,7 +943,8 @@ public final class JweTokenValidator implements TokenValidator {
                 verification.all().forEach(k -> sig.addAll(Algorithms.defaultSignature(k)));
             }
             boolean anyPublicKeyManagement = km.stream().anyMatch(Algorithms::isPublicKeyManagement);
-            if (sig.isEmpty() && (signatureRequired || anyPublicKeyManagement)) {
+            // A listed signature algorithm without any verification key would refuse every token.
+            if ((sig.isEmpty() || verification.isEmpty()) && (signatureRequired || anyPublicKeyManagement)) {
                 throw new ConfigurationException("jwe.verification.keys", anyPublicKeyManagement
                         ? "required: tokens encrypted to a public key (RSA-OAEP*, ECDH-ES*) must carry a signed JWT,"
                                 + " and no verification key fits a supported signature algorithm"
