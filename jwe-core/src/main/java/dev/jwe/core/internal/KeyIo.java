@@ -91,11 +91,14 @@ public final class KeyIo {
         if (lower.endsWith(".p12") || lower.endsWith(".pfx")) {
             return parsePkcs12(bytes, password, name);
         }
+        // A known extension decides the format, so a broken file gets that format's error;
+        // only other names are recognised by their content.
         String text = new String(bytes, StandardCharsets.UTF_8).trim();
-        if (text.startsWith("{")) {
+        if (lower.endsWith(".json") || lower.endsWith(".jwks") || text.startsWith("{")) {
             return parseJwks(text, name);
         }
-        if (text.contains("-----BEGIN ")) {
+        if (lower.endsWith(".pem") || lower.endsWith(".key") || lower.endsWith(".crt") || lower.endsWith(".cer")
+                || text.contains("-----BEGIN ")) {
             return parsePem(text, name);
         }
         return parsePkcs12(bytes, password, name);
