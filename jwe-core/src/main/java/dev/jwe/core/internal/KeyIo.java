@@ -33,7 +33,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jose4j.jwk.JsonWebKey;
-import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.OctetSequenceJsonWebKey;
 import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.lang.JoseException;
@@ -155,20 +154,26 @@ public final class KeyIo {
      * @return the keys
      */
     public static List<KeyEntry> parseJwks(String json, String name) {
-        List<JsonWebKey> jwks;
+        List<?> members;
         try {
             Map<String, Object> parsed = Json.parseObject(json, 8);
-            if (parsed.containsKey("keys")) {
-                jwks = new JsonWebKeySet(json).getJsonWebKeys();
-            } else {
-                jwks = List.of(JsonWebKey.Factory.newJwk(parsed));
-            }
-        } catch (JoseException | RuntimeException e) {
-            // jose4j's message may quote key parameters: keep it out.
+            members = parsed.containsKey("keys") ? (List<?>) parsed.get("keys") : List.of(parsed);
+        } catch (RuntimeException e) {
             throw new KeySourceException("Not a valid JWK or JWK Set: " + name);
         }
+        // Each key on its own: jose4j's JsonWebKeySet silently skips a broken key (a rotated-in key
+        // with a typo would just never match) and logs the whole set, private parts included.
         List<KeyEntry> out = new ArrayList<>();
-        for (JsonWebKey jwk : jwks) {
+        for (int i = 0; i < members.size(); i++) {
+            JsonWebKey jwk;
+            try {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> params = (Map<String, Object>) members.get(i);
+                jwk = JsonWebKey.Factory.newJwk(params);
+            } catch (JoseException | RuntimeException e) {
+                // jose4j's message may quote key parameters: keep it out.
+                throw new KeySourceException("Not a valid JWK or JWK Set (key #" + (i + 1) + "): " + name);
+            }
             out.add(toEntry(jwk, name));
         }
         if (out.isEmpty()) {
