@@ -68,12 +68,19 @@ public final class Compact {
         return seg == segments ? new Compact(text, starts, ends) : null;
     }
 
-    /** Counts the dots, for telling a JWE from a JWS without parsing either. */
+    /**
+     * The number of dot-separated segments when the text has the shape of a compact serialization
+     * (base64url characters and dots only), else 0; for telling a JWE from a JWS from JSON claims
+     * (whose values may well contain dots) without parsing any of them.
+     */
     public static int segmentCount(String text) {
         int count = 1;
         for (int i = 0, n = text.length(); i < n; i++) {
-            if (text.charAt(i) == '.') {
+            char c = text.charAt(i);
+            if (c == '.') {
                 count++;
+            } else if (c >= 128 || !ALPHABET[c]) {
+                return 0;
             }
         }
         return count;
