@@ -1,5 +1,6 @@
 package dev.jwe.core;
 
+import dev.jwe.core.internal.KeyIo;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -273,7 +274,7 @@ public final class JweSettings {
     private KeySource loadKeys(String setting, String locations, String passwordSetting) {
         char[] password = get(passwordSetting).map(String::toCharArray).orElse(null);
         try {
-            return KeySource.load(locations, password);
+            return KeySource.of(KeySet.of(KeyIo.loadAll(locations, password, passwordSetting)));
         } catch (KeySourceException e) {
             throw new ConfigurationException(setting, e.getMessage(), e);
         }

@@ -71,13 +71,30 @@ public final class KeyIo {
     }
 
     /**
+     * Loads the keys at comma-separated locations.
+     *
+     * @param locations the locations (see {@link #splitLocations})
+     * @param password PKCS#12 password or {@code null}
+     * @param passwordSetting the setting that holds the password, named when it is missing
+     * @return the keys, in order
+     */
+    public static List<KeyEntry> loadAll(String locations, char[] password, String passwordSetting) {
+        List<KeyEntry> all = new ArrayList<>();
+        for (String location : splitLocations(locations)) {
+            all.addAll(load(location, password, passwordSetting));
+        }
+        return all;
+    }
+
+    /**
      * Loads the keys at one location.
      *
      * @param location inline JSON, a path, a {@code file:} URL or a {@code classpath:} resource
      * @param password PKCS#12 password or {@code null}
+     * @param passwordSetting the setting that holds the password, named when it is missing
      * @return the keys
      */
-    public static List<KeyEntry> load(String location, char[] password) {
+    public static List<KeyEntry> load(String location, char[] password, String passwordSetting) {
         if (location.startsWith("{")) {
             return parseJwks(location, "inline JSON");
         }
@@ -88,7 +105,7 @@ public final class KeyIo {
         byte[] bytes = read(location, name);
         String lower = location.toLowerCase(Locale.ROOT);
         if (lower.endsWith(".p12") || lower.endsWith(".pfx")) {
-            return parsePkcs12(bytes, password, name);
+            return parsePkcs12(bytes, password, name, passwordSetting);
         }
         // A known extension decides the format, so a broken file gets that format's error;
         // only other names are recognised by their content.
@@ -100,7 +117,7 @@ public final class KeyIo {
                 || text.contains("-----BEGIN ")) {
             return parsePem(text, name);
         }
-        return parsePkcs12(bytes, password, name);
+        return parsePkcs12(bytes, password, name, passwordSetting);
     }
 
     private static String describe(String location) {
@@ -283,9 +300,9 @@ public final class KeyIo {
         return null;
     }
 
-    private static List<KeyEntry> parsePkcs12(byte[] bytes, char[] password, String name) {
+    private static List<KeyEntry> parsePkcs12(byte[] bytes, char[] password, String name, String passwordSetting) {
         if (password == null) {
-            throw new KeySourceException("A PKCS#12 key store needs a password (jwe.decryption.keystore-password): " + name);
+            throw new KeySourceException("A PKCS#12 key store needs a password (" + passwordSetting + "): " + name);
         }
         try {
             KeyStore ks = KeyStore.getInstance("PKCS12");
