@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.security.PublicKey;
-import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPublicKey;
 import java.util.Base64;
@@ -254,18 +251,9 @@ class KeySourceTest {
 
     // --- PKCS#12 --------------------------------------------------------------------------
 
-    private Path pkcs12(String name) throws Exception {
-        KeyStore ks = KeyStore.getInstance("PKCS12");
-        ks.load(null, null);
-        ks.setKeyEntry("enc-1", RSA.key(), PASSWORD, new Certificate[] {TestCertificates.selfSigned(RSA, "enc-1")});
-        ks.setEntry("aes-1", new KeyStore.SecretKeyEntry((javax.crypto.SecretKey) OCT.key()),
-                new KeyStore.PasswordProtection(PASSWORD));
-        ks.setCertificateEntry("trusted", TestCertificates.selfSigned(EC, "trusted"));
-        Path file = dir.resolve(name);
-        try (OutputStream out = Files.newOutputStream(file)) {
-            ks.store(out, PASSWORD);
-        }
-        return file;
+    private Path pkcs12(String name) {
+        return TestCertificates.pkcs12(dir.resolve(name), PASSWORD, List.of(RSA, OCT),
+                List.of(TestCertificates.selfSigned(EC, "trusted")));
     }
 
     @ParameterizedTest
@@ -275,11 +263,11 @@ class KeySourceTest {
 
         List<KeyEntry> keys = KeySource.load(file.toString(), PASSWORD).keys().all();
 
-        assertThat(keys).extracting(k -> k.kid().orElseThrow()).containsExactlyInAnyOrder("enc-1", "aes-1", "trusted");
+        assertThat(keys).extracting(k -> k.kid().orElseThrow()).containsExactlyInAnyOrder("rsa-1", "oct-1", "trusted-1");
         KeySet set = KeySet.of(keys);
-        assertSameKey(set.findOne("enc-1").orElseThrow(), RSA);
-        assertThat(set.findOne("aes-1").orElseThrow().key().getEncoded()).isEqualTo(OCT.key().getEncoded());
-        assertThat(set.findOne("trusted").orElseThrow().key()).isEqualTo(EC.publicKey().get());
+        assertSameKey(set.findOne("rsa-1").orElseThrow(), RSA);
+        assertThat(set.findOne("oct-1").orElseThrow().key().getEncoded()).isEqualTo(OCT.key().getEncoded());
+        assertThat(set.findOne("trusted-1").orElseThrow().key()).isEqualTo(EC.publicKey().get());
     }
 
     @Test
@@ -310,6 +298,8 @@ class KeySourceTest {
         assertThat(keys).hasSize(6);
         assertThat(keys.get(0).kid()).contains("oct-1");
         assertThat(keys.get(1).key()).isEqualTo(EC.publicKey().get());
+        assertThat(keys.subList(2, 5)).extracting(k -> k.kid().orElseThrow())
+                .containsExactlyInAnyOrder("rsa-1", "oct-1", "trusted-1");
         assertThat(keys.get(5).kid()).contains("test-only-p256");
     }
 

@@ -2,20 +2,29 @@ package dev.jwe.core;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.Signature;
+import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECKey;
 import java.security.interfaces.RSAKey;
 import java.util.Base64;
+import java.util.List;
+import javax.crypto.SecretKey;
 
 /**
  * Test-only self-signed X.509 certificates, built at test time (the JDK has no public API that
  * makes one). A minimal DER encoder for a v1 certificate signed with SHA256withRSA, SHA256withECDSA
- * or Ed25519; shared with other modules through jwe-core's test-jar.
+ * or Ed25519, and PKCS#12 stores holding them; shared with other modules through jwe-core's
+ * test-jar.
  */
 public final class TestCertificates {
     private static final String RSA_SHA256 = "1.2.840.113549.1.1.11";
@@ -81,6 +90,40 @@ public final class TestCertificates {
     public static String pem(String type, byte[] der) {
         String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
         return "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n";
+    }
+
+    /**
+     * Writes a PKCS#12 key store: each private key with a self-signed certificate and each secret
+     * key under its kid as alias, plus trusted certificates under {@code trusted-<n>}.
+     *
+     * @param file where to write
+     * @param password the store and key password
+     * @param keys private or secret keys, each with a kid
+     * @param trusted certificates to add as trusted entries
+     * @return the file
+     */
+    public static Path pkcs12(Path file, char[] password, List<KeyEntry> keys, List<X509Certificate> trusted) {
+        try {
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            ks.load(null, null);
+            for (KeyEntry k : keys) {
+                String alias = k.kid().orElseThrow();
+                if (k.key() instanceof SecretKey secret) {
+                    ks.setEntry(alias, new KeyStore.SecretKeyEntry(secret), new KeyStore.PasswordProtection(password));
+                } else {
+                    ks.setKeyEntry(alias, k.key(), password, new Certificate[] {selfSigned(k, alias)});
+                }
+            }
+            for (int i = 0; i < trusted.size(); i++) {
+                ks.setCertificateEntry("trusted-" + (i + 1), trusted.get(i));
+            }
+            try (OutputStream out = Files.newOutputStream(file)) {
+                ks.store(out, password);
+            }
+            return file;
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static byte[] ascii(String s) {
