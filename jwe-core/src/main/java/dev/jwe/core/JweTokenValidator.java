@@ -244,8 +244,9 @@ public final class JweTokenValidator implements TokenValidator {
         } catch (Json.BadJsonException e) {
             throw reject(Reason.MALFORMED_CLAIMS);
         }
+        a.fingerprint = Fingerprint.of(token);
         return checkClaims(claims, header, innerTyp, a, new TokenMetadata(kid, alg, enc, innerKid, sigAlg,
-                null, false));
+                a.fingerprint, false));
     }
 
     private static Map<String, Object> parseHeader(Compact compact) throws TokenRejectedException {
@@ -404,7 +405,6 @@ public final class JweTokenValidator implements TokenValidator {
         String principal = principalValue instanceof String s ? s : sub != null ? sub : "";
         Set<String> roles = strings(lookup(claims, p.rolesClaim), false);
         Set<String> scopes = strings(claims.get(p.scopeClaim), true);
-        a.fingerprint = null;
         return new VerifiedToken(principal, sub, iss, aud, Instant.ofEpochSecond(exp),
                 iat == null ? null : Instant.ofEpochSecond(iat), nbf == null ? null : Instant.ofEpochSecond(nbf), jti,
                 scopes, roles, VerifiedToken.deepUnmodifiable(claims), metadata);
