@@ -1,5 +1,6 @@
 package dev.jwe.core;
 
+import dev.jwe.core.internal.KeyIo;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -283,7 +284,7 @@ public final class JweSettings {
     }
 
     private KeySource loadKeys(String setting, String locations, String passwordSetting, boolean remote) {
-        KeySources.Builder b = KeySources.builder(locations);
+        KeySources.Builder b = KeySources.builder(locations).passwordSetting(passwordSetting);
         get(passwordSetting).ifPresent(p -> b.password(p.toCharArray()));
         getDuration("jwe.keys.reload-interval").ifPresent(b::reloadInterval);
         if (remote) {

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -106,19 +107,19 @@ public final class JweTokenValidator implements TokenValidator {
         Attempt attempt = new Attempt();
         try {
             VerifiedToken verified = check(token, attempt);
-            audit(attempt, null, request, start);
+            audit(token, attempt, null, request, start);
             return verified;
         } catch (TokenRejectedException e) {
-            audit(attempt, e.reason(), request, start);
+            audit(token, attempt, e.reason(), request, start);
             throw e;
         } catch (KeySourceException e) {
-            audit(attempt, Reason.KEYS_UNAVAILABLE, request, start);
+            audit(token, attempt, Reason.KEYS_UNAVAILABLE, request, start);
             throw e;
         } catch (RuntimeException e) {
             // A bug on a hostile input must still end as a client error, never as a 500 with a
             // library message: log the type only (the message may quote the token).
             LOG.debug("Unexpected {} while validating a token; rejected as malformed", e.getClass().getName());
-            audit(attempt, Reason.MALFORMED, request, start);
+            audit(token, attempt, Reason.MALFORMED, request, start);
             throw new TokenRejectedException(Reason.MALFORMED);
         }
     }
@@ -186,7 +187,13 @@ public final class JweTokenValidator implements TokenValidator {
                 attempt.iss, attempt.sub, attempt.jti, attempt.fingerprint, request, Duration.ZERO, attempt.cached));
     }
 
-    private void audit(Attempt a, Reason reason, RequestInfo request, long start) {
+    private void audit(String token, Attempt a, Reason reason, RequestInfo request, long start) {
+        if (policy.audit == AuditListener.NOOP) {
+            return;
+        }
+        if (a.fingerprint == null && token != null) {
+            a.fingerprint = TokenDigest.fingerprintOf(token);
+        }
         emit(new AuditEvent(policy.clock.instant(), reason == null, reason, a.kid, a.alg, a.enc, a.iss, a.sub, a.jti,
                 a.fingerprint, request, Duration.ofNanos(System.nanoTime() - start), a.cached));
     }
@@ -836,7 +843,7 @@ public final class JweTokenValidator implements TokenValidator {
          * @see #issuers(Collection)
          */
         public Builder issuer(String... issuers) {
-            return issuers(List.of(issuers));
+            return issuers(Arrays.asList(Objects.requireNonNull(issuers, "issuers")));
         }
 
         /**
@@ -866,7 +873,7 @@ public final class JweTokenValidator implements TokenValidator {
          * @see #audiences(Collection)
          */
         public Builder audience(String... audiences) {
-            return audiences(List.of(audiences));
+            return audiences(Arrays.asList(Objects.requireNonNull(audiences, "audiences")));
         }
 
         /**
@@ -1093,7 +1100,10 @@ public final class JweTokenValidator implements TokenValidator {
                 }
             }
             boolean anyPublicKeyManagement = km.stream().anyMatch(Algorithms::isPublicKeyManagement);
-            if (sig.isEmpty() && (signatureRequired || anyPublicKeyManagement)) {
+            // A listed signature algorithm without any verification key would refuse every token.
+            boolean noVerificationKeys = verification.isEmpty()
+                    && (verificationKeys == null || !verificationKeys.isRemote());
+            if ((sig.isEmpty() || noVerificationKeys) && (signatureRequired || anyPublicKeyManagement)) {
                 throw new ConfigurationException("jwe.verification.keys", anyPublicKeyManagement
                         ? "required: tokens encrypted to a public key (RSA-OAEP*, ECDH-ES*) must carry a signed JWT,"
                                 + " and no verification key fits a supported signature algorithm"

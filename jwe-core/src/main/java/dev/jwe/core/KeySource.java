@@ -1,7 +1,6 @@
 package dev.jwe.core;
 
 import dev.jwe.core.internal.KeyIo;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -94,10 +93,6 @@ public interface KeySource {
      */
     static KeySource load(String locations, char[] password) {
         Objects.requireNonNull(locations, "locations");
-        List<KeyEntry> all = new ArrayList<>();
-        for (String location : KeyIo.splitLocations(locations)) {
-            all.addAll(KeyIo.load(location, password));
-        }
-        return of(KeySet.of(all));
+        return of(KeySet.of(KeyIo.loadAll(locations, password, "jwe.decryption.keystore-password")));
     }
 }

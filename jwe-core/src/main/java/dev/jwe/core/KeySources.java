@@ -40,6 +40,7 @@ public final class KeySources {
     public static final class Builder {
         private final String locations;
         private char[] password;
+        private String passwordSetting = "jwe.decryption.keystore-password";
         private boolean allowRemote;
         private Duration reloadInterval = Duration.ofMinutes(1);
         private Duration refresh = Duration.ofMinutes(5);
@@ -60,6 +61,18 @@ public final class KeySources {
          */
         public Builder password(char[] password) {
             this.password = Objects.requireNonNull(password, "password").clone();
+            return this;
+        }
+
+        /**
+         * The setting that holds the password, named in the error when a PKCS#12 store has none;
+         * default {@code jwe.decryption.keystore-password}.
+         *
+         * @param setting the setting's name
+         * @return this
+         */
+        public Builder passwordSetting(String setting) {
+            this.passwordSetting = Objects.requireNonNull(setting, "passwordSetting");
             return this;
         }
 
@@ -194,9 +207,9 @@ public final class KeySources {
                     remotes.add(remote);
                     sources.add(remote);
                 } else if (location.startsWith("{") || location.startsWith("classpath:") || reloadInterval.isZero()) {
-                    sources.add(KeySource.of(KeySet.of(KeyIo.load(location, password))));
+                    sources.add(KeySource.of(KeySet.of(KeyIo.load(location, password, passwordSetting))));
                 } else {
-                    sources.add(new ReloadingKeyFile(location, password, reloadInterval, clock));
+                    sources.add(new ReloadingKeyFile(location, password, passwordSetting, reloadInterval, clock));
                 }
             }
             if (sources.isEmpty()) {

@@ -75,4 +75,26 @@ class JweTokenValidatorTest {
                 .contentEncryptionAlgorithm("A256GCM").unsigned().build().issue(claims);
         assertThat(unsigned.validate(unsignedToken).subject()).contains("alice");
     }
+
+    @Test
+    void validateWhenClaimValuesContainTwoOrFourDotsThenNotMistakenForNestedToken() throws Exception {
+        for (String email : List.of("a@b.test", "a.b@c.d.test")) {
+            Map<String, Object> claims = TestKeys.claims();
+            claims.put("email", email);
+            assertThat(validator().validate(token(claims)).claim("email", String.class)).contains(email);
+        }
+    }
+
+    @Test
+    void validateWhenUnsignedClaimsContainTwoOrFourDotsThenAccepted() throws Exception {
+        KeyEntry oct = TestKeys.oct("oct", 32);
+        JweTokenValidator v = TestTokens.validator(KeySource.of(oct), null)
+                .allowUnsignedWithSymmetricKeyManagement().build();
+        for (String email : List.of("a@b.test", "a.b@c.d.test")) {
+            Map<String, Object> claims = TestKeys.claims();
+            claims.put("email", email);
+            String token = TokenIssuer.builder().encryptionKey(oct).unsigned().build().issue(claims);
+            assertThat(v.validate(token).claim("email", String.class)).contains(email);
+        }
+    }
 }

@@ -68,7 +68,11 @@ public final class Compact {
         return seg == segments ? new Compact(text, starts, ends) : null;
     }
 
-    /** Counts the dots, for telling a JWE from a JWS without parsing either. */
+    /**
+     * The number of dot-separated segments, for telling a JWE from a JWS without parsing either.
+     * Callers first set JSON text apart (claim values may contain dots); a JOSE object never
+     * starts with a brace.
+     */
     public static int segmentCount(String text) {
         int count = 1;
         for (int i = 0, n = text.length(); i < n; i++) {

@@ -34,7 +34,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jose4j.jwk.JsonWebKey;
-import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.OctetSequenceJsonWebKey;
 import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.lang.JoseException;
@@ -73,13 +72,30 @@ public final class KeyIo {
     }
 
     /**
+     * Loads the keys at comma-separated locations.
+     *
+     * @param locations the locations (see {@link #splitLocations})
+     * @param password PKCS#12 password or {@code null}
+     * @param passwordSetting the setting that holds the password, named when it is missing
+     * @return the keys, in order
+     */
+    public static List<KeyEntry> loadAll(String locations, char[] password, String passwordSetting) {
+        List<KeyEntry> all = new ArrayList<>();
+        for (String location : splitLocations(locations)) {
+            all.addAll(load(location, password, passwordSetting));
+        }
+        return all;
+    }
+
+    /**
      * Loads the keys at one location.
      *
      * @param location inline JSON, a path, a {@code file:} URL or a {@code classpath:} resource
      * @param password PKCS#12 password or {@code null}
+     * @param passwordSetting the setting that holds the password, named when it is missing
      * @return the keys
      */
-    public static List<KeyEntry> load(String location, char[] password) {
+    public static List<KeyEntry> load(String location, char[] password, String passwordSetting) {
         if (location.startsWith("{")) {
             return parseJwks(location, "inline JSON");
         }
@@ -90,16 +106,19 @@ public final class KeyIo {
         byte[] bytes = read(location, name);
         String lower = location.toLowerCase(Locale.ROOT);
         if (lower.endsWith(".p12") || lower.endsWith(".pfx")) {
-            return parsePkcs12(bytes, password, name);
+            return parsePkcs12(bytes, password, name, passwordSetting);
         }
+        // A known extension decides the format, so a broken file gets that format's error;
+        // only other names are recognised by their content.
         String text = new String(bytes, StandardCharsets.UTF_8).trim();
-        if (text.startsWith("{")) {
+        if (lower.endsWith(".json") || lower.endsWith(".jwks") || text.startsWith("{")) {
             return parseJwks(text, name);
         }
-        if (text.contains("-----BEGIN ")) {
+        if (lower.endsWith(".pem") || lower.endsWith(".key") || lower.endsWith(".crt") || lower.endsWith(".cer")
+                || text.contains("-----BEGIN ")) {
             return parsePem(text, name);
         }
-        return parsePkcs12(bytes, password, name);
+        return parsePkcs12(bytes, password, name, passwordSetting);
     }
 
     private static String describe(String location) {
@@ -153,20 +172,26 @@ public final class KeyIo {
      * @return the keys
      */
     public static List<KeyEntry> parseJwks(String json, String name) {
-        List<JsonWebKey> jwks;
+        List<?> members;
         try {
             Map<String, Object> parsed = Json.parseObject(json, 8);
-            if (parsed.containsKey("keys")) {
-                jwks = new JsonWebKeySet(json).getJsonWebKeys();
-            } else {
-                jwks = List.of(JsonWebKey.Factory.newJwk(parsed));
-            }
-        } catch (JoseException | RuntimeException e) {
-            // jose4j's message may quote key parameters: keep it out.
+            members = parsed.containsKey("keys") ? (List<?>) parsed.get("keys") : List.of(parsed);
+        } catch (RuntimeException e) {
             throw new KeySourceException("Not a valid JWK or JWK Set: " + name);
         }
+        // Each key on its own: jose4j's JsonWebKeySet silently skips a broken key (a rotated-in key
+        // with a typo would just never match) and logs the whole set, private parts included.
         List<KeyEntry> out = new ArrayList<>();
-        for (JsonWebKey jwk : jwks) {
+        for (int i = 0; i < members.size(); i++) {
+            JsonWebKey jwk;
+            try {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> params = (Map<String, Object>) members.get(i);
+                jwk = JsonWebKey.Factory.newJwk(params);
+            } catch (JoseException | RuntimeException e) {
+                // jose4j's message may quote key parameters: keep it out.
+                throw new KeySourceException("Not a valid JWK or JWK Set (key #" + (i + 1) + "): " + name);
+            }
             out.add(toEntry(jwk, name));
         }
         if (out.isEmpty()) {
@@ -290,9 +315,9 @@ public final class KeyIo {
         return null;
     }
 
-    private static List<KeyEntry> parsePkcs12(byte[] bytes, char[] password, String name) {
+    private static List<KeyEntry> parsePkcs12(byte[] bytes, char[] password, String name, String passwordSetting) {
         if (password == null) {
-            throw new KeySourceException("A PKCS#12 key store needs a password (jwe.decryption.keystore-password): " + name);
+            throw new KeySourceException("A PKCS#12 key store needs a password (" + passwordSetting + "): " + name);
         }
         try {
             KeyStore ks = KeyStore.getInstance("PKCS12");

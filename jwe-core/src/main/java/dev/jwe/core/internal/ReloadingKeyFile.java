@@ -32,6 +32,7 @@ public final class ReloadingKeyFile implements KeySource {
     private final String location;
     private final Path path;
     private final char[] password;
+    private final String passwordSetting;
     private final Duration interval;
     private final Clock clock;
     private final AtomicBoolean checking = new AtomicBoolean();
@@ -44,14 +45,16 @@ public final class ReloadingKeyFile implements KeySource {
      *
      * @param location the file path as configured
      * @param password PKCS#12 password or {@code null}
+     * @param passwordSetting the setting that holds the password, for messages
      * @param interval how often to look for changes
      * @param clock the clock
      * @throws KeySourceException when the file cannot be loaded at start
      */
-    public ReloadingKeyFile(String location, char[] password, Duration interval, Clock clock) {
+    public ReloadingKeyFile(String location, char[] password, String passwordSetting, Duration interval, Clock clock) {
         this.location = location;
         this.path = location.startsWith("file:") ? Path.of(java.net.URI.create(location)) : Path.of(location);
         this.password = password == null ? null : password.clone();
+        this.passwordSetting = passwordSetting;
         this.interval = interval;
         this.clock = clock;
         BasicFileAttributes attrs = attributes();
@@ -61,7 +64,7 @@ public final class ReloadingKeyFile implements KeySource {
     }
 
     private KeySet load() {
-        List<KeyEntry> keys = KeyIo.load(location, password);
+        List<KeyEntry> keys = KeyIo.load(location, password, passwordSetting);
         return KeySet.of(keys);
     }
 

@@ -50,6 +50,22 @@ public final class TokenDigest {
         return true;
     }
 
+    /**
+     * The fingerprint of any text, for audit events of tokens that never reached the cache
+     * (malformed, too large, not ASCII): first 16 hex digits of SHA-256 over its UTF-8 bytes.
+     *
+     * @param text the text
+     * @return 16 lower-case hex digits
+     */
+    public static String fingerprintOf(String text) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
     /** The first 16 lower-case hex digits. */
     public String fingerprint() {
         return HexFormat.of().formatHex(digest, 0, 8);
