@@ -195,7 +195,7 @@ public final class JweTokenValidator implements TokenValidator {
         String sigAlg = null;
         String innerKid = null;
         String innerTyp = null;
-        int segments = Compact.segmentCount(payload);
+        int segments = compactSegments(payload);
         if (segments == 5) {
             throw reject(Reason.INVALID_NESTING);
         }
@@ -227,7 +227,7 @@ public final class JweTokenValidator implements TokenValidator {
             if (claimsJson == null) {
                 throw reject(Reason.MALFORMED_CLAIMS);
             }
-            int innerSegments = Compact.segmentCount(claimsJson);
+            int innerSegments = compactSegments(claimsJson);
             if (innerSegments == 3 || innerSegments == 5) {
                 throw reject(Reason.INVALID_NESTING);
             }
@@ -245,6 +245,18 @@ public final class JweTokenValidator implements TokenValidator {
         }
         return checkClaims(claims, header, innerTyp, a, new TokenMetadata(kid, alg, enc, innerKid, sigAlg,
                 null, false));
+    }
+
+    /**
+     * The dot-separated parts of a compact serialization, or 0 for JSON object text: a claims set
+     * whose values contain dots (an e-mail address, a URL) must not be taken for a JWS or a JWE.
+     */
+    private static int compactSegments(String text) {
+        int i = 0;
+        while (i < text.length() && " \t\n\r".indexOf(text.charAt(i)) >= 0) {
+            i++;
+        }
+        return i < text.length() && text.charAt(i) == '{' ? 0 : Compact.segmentCount(text);
     }
 
     private static Map<String, Object> parseHeader(Compact compact) throws TokenRejectedException {
