@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  *   <li>length cap (default 16 KiB);</li>
  *   <li>strict compact form: five strict base64url segments, header size and depth caps;</li>
  *   <li>header policy: {@code alg} and {@code enc} in the allow-lists; no {@code zip},
- *       {@code crit}, {@code jku}, {@code x5u}, {@code jwk}, {@code x5c}; {@code cty} says JWT;
+ *       {@code crit}, {@code jku}, {@code x5u}, {@code jwk}, {@code x5c}, {@code b64}; {@code cty}
+ *       says JWT;
  *       IV and tag of the exact length for {@code enc};</li>
  *   <li>key by {@code kid} (unknown kid is rejected); without {@code kid}, at most three keys
  *       whose type and size fit {@code alg};</li>
@@ -53,7 +54,12 @@ public final class JweTokenValidator implements TokenValidator {
     private static final int MAX_KEY_CANDIDATES = 3;
     /** 9999-12-31T23:59:59Z: NumericDates beyond it are refused as malformed. */
     private static final long MAX_NUMERIC_DATE = 253_402_300_799L;
-    private static final Set<String> FORBIDDEN_HEADERS = Set.of("zip", "crit", "jku", "x5u", "jwk", "x5c");
+    /**
+     * {@code b64} (RFC 7797) must be listed in {@code crit}, which is refused; jose4j honours
+     * {@code "b64": false} even without it, and would then verify a signature over other bytes
+     * than the payload we decode.
+     */
+    private static final Set<String> FORBIDDEN_HEADERS = Set.of("zip", "crit", "jku", "x5u", "jwk", "x5c", "b64");
     private static final int AUDIT_FIELD_MAX = 128;
 
     private final Policy policy;
