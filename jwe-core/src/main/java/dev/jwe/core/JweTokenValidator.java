@@ -407,7 +407,11 @@ public final class JweTokenValidator implements TokenValidator {
             throw reject(Reason.INVALID_AUDIENCE);
         }
         if (p.tokenType != null) {
-            String typ = innerTyp != null ? innerTyp : string(jweHeader, "typ", Reason.INVALID_TYPE);
+            // The JWE header counts only under symmetric key management: with RSA-OAEP*/ECDH-ES*
+            // anyone can re-wrap a signed JWT without typ under a header that claims one.
+            String typ = innerTyp != null ? innerTyp
+                    : Algorithms.isPublicKeyManagement(metadata.keyManagementAlgorithm()) ? null
+                    : string(jweHeader, "typ", Reason.INVALID_TYPE);
             if (typ == null || !normalizeType(typ).equals(p.tokenType)) {
                 throw reject(Reason.INVALID_TYPE);
             }
@@ -799,8 +803,9 @@ public final class JweTokenValidator implements TokenValidator {
 
         /**
          * The required {@code typ} ({@code jwe.token-type}), e.g. {@code at+jwt} (RFC 9068); read
-         * from the inner JWS header, else from the JWE header; compared case-insensitively, with or
-         * without {@code application/}.
+         * from the inner JWS header, else (only under symmetric key management, where the JWE
+         * header is authenticated by the key holder) from the JWE header; compared
+         * case-insensitively, with or without {@code application/}.
          *
          * @param type the type
          * @return this
