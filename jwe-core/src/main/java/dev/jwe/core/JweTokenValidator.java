@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  *   <li>length cap (default 16 KiB);</li>
  *   <li>strict compact form: five strict base64url segments, header size and depth caps;</li>
  *   <li>header policy: {@code alg} and {@code enc} in the allow-lists; no {@code zip},
- *       {@code crit}, {@code jku}, {@code x5u}, {@code jwk}, {@code x5c}; {@code cty} says JWT;
+ *       {@code crit}, {@code jku}, {@code x5u}, {@code jwk}, {@code x5c}, {@code b64}; {@code cty}
+ *       says JWT;
  *       IV and tag of the exact length for {@code enc};</li>
  *   <li>key by {@code kid} (unknown kid is rejected); without {@code kid}, at most three keys
  *       whose type and size fit {@code alg};</li>
@@ -54,7 +55,12 @@ public final class JweTokenValidator implements TokenValidator {
     private static final int MAX_KEY_CANDIDATES = 3;
     /** 9999-12-31T23:59:59Z: NumericDates beyond it are refused as malformed. */
     private static final long MAX_NUMERIC_DATE = 253_402_300_799L;
-    private static final Set<String> FORBIDDEN_HEADERS = Set.of("zip", "crit", "jku", "x5u", "jwk", "x5c");
+    /**
+     * {@code b64} (RFC 7797) must be listed in {@code crit}, which is refused; jose4j honours
+     * {@code "b64": false} even without it, and would then verify a signature over other bytes
+     * than the payload we decode.
+     */
+    private static final Set<String> FORBIDDEN_HEADERS = Set.of("zip", "crit", "jku", "x5u", "jwk", "x5c", "b64");
     private static final int AUDIT_FIELD_MAX = 128;
 
     private final Policy policy;
@@ -491,7 +497,11 @@ public final class JweTokenValidator implements TokenValidator {
             throw reject(Reason.INVALID_AUDIENCE);
         }
         if (p.tokenType != null) {
-            String typ = innerTyp != null ? innerTyp : string(jweHeader, "typ", Reason.INVALID_TYPE);
+            // The JWE header counts only under symmetric key management: with RSA-OAEP*/ECDH-ES*
+            // anyone can re-wrap a signed JWT without typ under a header that claims one.
+            String typ = innerTyp != null ? innerTyp
+                    : Algorithms.isPublicKeyManagement(metadata.keyManagementAlgorithm()) ? null
+                    : string(jweHeader, "typ", Reason.INVALID_TYPE);
             if (typ == null || !normalizeType(typ).equals(p.tokenType)) {
                 throw reject(Reason.INVALID_TYPE);
             }
@@ -934,8 +944,9 @@ public final class JweTokenValidator implements TokenValidator {
 
         /**
          * The required {@code typ} ({@code jwe.token-type}), e.g. {@code at+jwt} (RFC 9068); read
-         * from the inner JWS header, else from the JWE header; compared case-insensitively, with or
-         * without {@code application/}.
+         * from the inner JWS header, else (only under symmetric key management, where the JWE
+         * header is authenticated by the key holder) from the JWE header; compared
+         * case-insensitively, with or without {@code application/}.
          *
          * @param type the type
          * @return this

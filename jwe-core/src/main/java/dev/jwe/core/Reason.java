@@ -19,7 +19,7 @@ public enum Reason {
     MALFORMED(401, BearerError.INVALID_TOKEN, "The token is not a well-formed compact JWE."),
     /** A key management, content encryption or signature algorithm is not in the allow-list. */
     UNSUPPORTED_ALGORITHM(401, BearerError.INVALID_TOKEN, "The token uses an algorithm that is not accepted."),
-    /** A header parameter is refused: zip, crit, jku, x5u, jwk, x5c, or an unexpected cty. */
+    /** A header parameter is refused: zip, crit, jku, x5u, jwk, x5c, b64, or an unexpected cty. */
     UNSUPPORTED_HEADER(401, BearerError.INVALID_TOKEN, "The token header contains a parameter that is not accepted."),
     /** The token names a key id ({@code kid}) that is not configured, or no configured key fits. */
     UNKNOWN_KEY(401, BearerError.INVALID_TOKEN, "The token was made for a key that is not known here."),

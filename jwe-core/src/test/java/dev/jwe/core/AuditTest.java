@@ -3,8 +3,6 @@ package dev.jwe.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -259,17 +257,11 @@ class AuditTest {
 
     // --- the default listener: JSON lines on dev.jwe.audit --------------------------------------
 
-    /** Runs {@code action} with System.err captured (slf4j-simple writes there), restoring it after. */
+    /** What slf4j-simple wrote (to the test log file, see simplelogger.properties) while {@code action} ran. */
     private static String captureStandardError(Runnable action) {
-        PrintStream original = System.err;
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(buffer, true, StandardCharsets.UTF_8));
-        try {
-            action.run();
-        } finally {
-            System.setErr(original);
-        }
-        return buffer.toString(StandardCharsets.UTF_8);
+        long mark = TestLog.mark();
+        action.run();
+        return TestLog.since(mark);
     }
 
     /** The one audit line's JSON object; fails unless exactly one line was written. */

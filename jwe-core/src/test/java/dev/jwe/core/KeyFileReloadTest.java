@@ -161,11 +161,11 @@ class KeyFileReloadTest {
             });
         }
         Thread.sleep(100);
+        phase.set(2); // before the write: from here on, B may be seen
         write(file, privateJwks(ENC_A, ENC_B));
-        phase.set(2);
         awaitSet(bSeenAt);
         Thread.sleep(100);
-        phase.set(3);
+        phase.set(3); // before the write: from here on, A may be gone
         write(file, privateJwks(ENC_B));
         awaitSet(aGoneAt);
         Thread.sleep(100);
