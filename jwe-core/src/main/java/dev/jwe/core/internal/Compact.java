@@ -68,12 +68,19 @@ public final class Compact {
         return seg == segments ? new Compact(text, starts, ends) : null;
     }
 
-    /** Counts the dots, for telling a JWE from a JWS without parsing either. */
+    /**
+     * Counts the segments of text that can be a compact serialization, for telling a JWE from a JWS
+     * without parsing either. Text with any character outside base64url and {@code .} (JSON claims,
+     * whose strings may hold any number of dots) is one segment: it is not a JOSE object.
+     */
     public static int segmentCount(String text) {
         int count = 1;
         for (int i = 0, n = text.length(); i < n; i++) {
-            if (text.charAt(i) == '.') {
+            char c = text.charAt(i);
+            if (c == '.') {
                 count++;
+            } else if (c >= 128 || !ALPHABET[c]) {
+                return 1;
             }
         }
         return count;
