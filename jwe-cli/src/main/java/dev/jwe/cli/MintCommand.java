@@ -160,7 +160,7 @@ final class MintCommand implements Callable<Integer> {
     }
 
     /** Picks the key by kid, or the only suitable key when no kid is given. */
-    static KeyEntry select(KeySet keys, String kid, Predicate<KeyEntry> suitable, String option, String kidOption,
+    private static KeyEntry select(KeySet keys, String kid, Predicate<KeyEntry> suitable, String option, String kidOption,
             String purpose) {
         List<KeyEntry> fitting = (kid == null ? keys.all() : keys.byKid(kid)).stream().filter(suitable).toList();
         if (fitting.size() == 1) {
@@ -202,7 +202,7 @@ final class MintCommand implements Callable<Integer> {
     }
 
     /** The claims: the file's, then the claim options, then --claim, then the lifetime. */
-    Map<String, Object> claims() throws IOException {
+    private Map<String, Object> claims() throws IOException {
         TokenIssuer.ClaimsBuilder b = TokenIssuer.claims(context.clock());
         if (claimsFile != null) {
             readClaimsFile().forEach(b::claim);

@@ -22,8 +22,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code jwe validate}: validates tokens with the same settings as the web adapters and prints one
  * JSON verdict per token per line, in input order. The validator is built once for the whole
- * batch and shared by all cores; output is buffered. Exit 0 when every token is valid, 1 when any is not, 2 for a usage, configuration or
- * key source error.
+ * batch and shared by all cores; output is buffered. Exit 0 when every token is valid, 1 when any
+ * is not, 2 for a usage, configuration or key source error.
  */
 @Command(name = "validate", sortOptions = false,
         description = {"Validate encrypted access tokens and print one JSON verdict per token per line.",

@@ -238,6 +238,20 @@ class MintCommandTest {
     }
 
     @Test
+    void mintWhenJwkNamesItsAlgorithmThenThatAlgorithmIsTheDefault() throws Exception {
+        Map<String, Object> jwk = Jwk.publicJwk("enc-1", "enc", Fixture.ENC.publicKey().orElseThrow());
+        jwk.put("alg", "RSA-OAEP");
+        Path withAlg = Cli.write(dir, "alg.json", Jwk.jwkSet(jwk));
+
+        String token = token(Cli.run("", "mint", "--encryption-keys", withAlg.toString(), "--signing-keys",
+                fx.sigPrivate.toString(), "--iss", TestKeys.ISSUER, "--aud", TestKeys.AUDIENCE));
+        Map<String, Object> header = Json.parseObject(new String(java.util.Base64.getUrlDecoder()
+                .decode(token.substring(0, token.indexOf('.'))), java.nio.charset.StandardCharsets.UTF_8), 2);
+
+        assertThat(header).containsEntry("alg", "RSA-OAEP");
+    }
+
+    @Test
     void claimValueWhenJsonNumberOrBooleanThenTypedElseString() {
         assertThat(MintCommand.claimValue("12")).isEqualTo(12L);
         assertThat(MintCommand.claimValue("-1.5e3")).isEqualTo(new BigDecimal("-1.5e3"));

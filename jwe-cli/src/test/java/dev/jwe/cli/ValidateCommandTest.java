@@ -112,6 +112,21 @@ class ValidateCommandTest {
     }
 
     @Test
+    void validateWhenClaimsHoldLargeNumbersThenWrittenAsJsonNumbers() throws Exception {
+        Map<String, Object> claims = TestKeys.claims();
+        claims.put("huge", new java.math.BigInteger("123456789012345678901234567890"));
+        claims.put("precise", new java.math.BigDecimal("0.1000000000000000055511151231257827"));
+        claims.put("tiny", 1e-300);
+
+        Cli.Result r = Cli.run(Fixture.token(claims) + "\n", fx.command("validate"));
+
+        assertThat(r.status()).as(r.out() + r.err()).isZero();
+        Map<?, ?> parsed = (Map<?, ?>) json(r.lines().get(0)).get("claims");
+        assertThat(((Number) parsed.get("huge")).toString()).isEqualTo("123456789012345678901234567890");
+        assertThat(((Number) parsed.get("tiny")).doubleValue()).isEqualTo(1e-300);
+    }
+
+    @Test
     void validateWhenSetAndConfigNameTheSameSettingThenSetWins() throws IOException {
         Path config = Cli.write(dir, "jwe.properties", "jwe.decryption.keys=" + fx.encPrivate + "\n"
                 + "jwe.verification.keys=" + fx.sigPublic + "\n"
