@@ -1,0 +1,187 @@
+package dev.jwe.cli;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.Key;
+import java.security.MessageDigest;
+import java.security.PublicKey;
+import java.security.interfaces.ECPrivateKey;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.ECParameterSpec;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.crypto.SecretKey;
+
+/**
+ * Writes JCA keys as JWKs (RFC 7517, parameters of RFC 7518 §6) and computes RFC 7638 thumbprints.
+ * Supports RSA, EC on P-256/P-384/P-521, and secret ({@code oct}) keys: the types {@code jwe keys
+ * generate} makes. Stateless.
+ */
+final class Jwk {
+    private static final Base64.Encoder B64URL = Base64.getUrlEncoder().withoutPadding();
+
+    private Jwk() {
+    }
+
+    /**
+     * A JWK with the public parameters of an RSA or EC key.
+     *
+     * @param kid the key id, or {@code null}
+     * @param use {@code enc} or {@code sig}, or {@code null}
+     * @param publicKey an RSA or EC public key
+     * @return the JWK members, in a stable order
+     */
+    static Map<String, Object> publicJwk(String kid, String use, PublicKey publicKey) {
+        Map<String, Object> jwk = new LinkedHashMap<>();
+        if (publicKey instanceof RSAPublicKey rsa) {
+            jwk.put("kty", "RSA");
+            head(jwk, kid, use);
+            jwk.put("n", uint(rsa.getModulus()));
+            jwk.put("e", uint(rsa.getPublicExponent()));
+        } else if (publicKey instanceof ECPublicKey ec) {
+            jwk.put("kty", "EC");
+            head(jwk, kid, use);
+            jwk.put("crv", curve(ec.getParams()));
+            jwk.put("x", fixed(ec.getW().getAffineX(), coordinateBytes(ec.getParams())));
+            jwk.put("y", fixed(ec.getW().getAffineY(), coordinateBytes(ec.getParams())));
+        } else {
+            throw new IllegalArgumentException("cannot write a " + publicKey.getAlgorithm() + " key as a JWK");
+        }
+        return jwk;
+    }
+
+    /**
+     * A JWK with the private (or secret) parameters.
+     *
+     * @param kid the key id, or {@code null}
+     * @param use {@code enc} or {@code sig}, or {@code null}
+     * @param key an RSA or EC private key, or a secret key
+     * @param publicKey the public half of a private key, else {@code null}
+     * @return the JWK members, in a stable order
+     */
+    static Map<String, Object> privateJwk(String kid, String use, Key key, PublicKey publicKey) {
+        if (key instanceof SecretKey secret && secret.getEncoded() != null) {
+            Map<String, Object> jwk = new LinkedHashMap<>();
+            jwk.put("kty", "oct");
+            head(jwk, kid, use);
+            jwk.put("k", B64URL.encodeToString(secret.getEncoded()));
+            return jwk;
+        }
+        if (key instanceof RSAPrivateKey rsa && publicKey instanceof RSAPublicKey) {
+            Map<String, Object> jwk = publicJwk(kid, use, publicKey);
+            jwk.put("d", uint(rsa.getPrivateExponent()));
+            if (rsa instanceof RSAPrivateCrtKey crt) {
+                jwk.put("p", uint(crt.getPrimeP()));
+                jwk.put("q", uint(crt.getPrimeQ()));
+                jwk.put("dp", uint(crt.getPrimeExponentP()));
+                jwk.put("dq", uint(crt.getPrimeExponentQ()));
+                jwk.put("qi", uint(crt.getCrtCoefficient()));
+            }
+            return jwk;
+        }
+        if (key instanceof ECPrivateKey ec && publicKey instanceof ECPublicKey) {
+            Map<String, Object> jwk = publicJwk(kid, use, publicKey);
+            // RFC 7518 §6.2.2.1: d has the full length of the curve order.
+            jwk.put("d", fixed(ec.getS(), (ec.getParams().getOrder().bitLength() + 7) / 8));
+            return jwk;
+        }
+        throw new IllegalArgumentException("cannot write a " + key.getAlgorithm() + " key as a JWK");
+    }
+
+    /**
+     * A JWK Set document of one key.
+     *
+     * @param jwk the key's members
+     * @return the JSON text, ending with a line break
+     */
+    static String jwkSet(Map<String, Object> jwk) {
+        return Json.writePretty(Map.of("keys", List.of(jwk))) + "\n";
+    }
+
+    /**
+     * The RFC 7638 SHA-256 thumbprint (base64url) of a public or secret key.
+     *
+     * @param key an RSA or EC public key, or a secret key
+     * @return the thumbprint
+     */
+    static String thumbprint(Key key) {
+        // RFC 7638 §3.2: the required members only, in lexicographic order, no whitespace.
+        Map<String, Object> members = new LinkedHashMap<>();
+        if (key instanceof RSAPublicKey rsa) {
+            members.put("e", uint(rsa.getPublicExponent()));
+            members.put("kty", "RSA");
+            members.put("n", uint(rsa.getModulus()));
+        } else if (key instanceof ECPublicKey ec) {
+            members.put("crv", curve(ec.getParams()));
+            members.put("kty", "EC");
+            members.put("x", fixed(ec.getW().getAffineX(), coordinateBytes(ec.getParams())));
+            members.put("y", fixed(ec.getW().getAffineY(), coordinateBytes(ec.getParams())));
+        } else if (key instanceof SecretKey secret && secret.getEncoded() != null) {
+            members.put("k", B64URL.encodeToString(secret.getEncoded()));
+            members.put("kty", "oct");
+        } else {
+            throw new IllegalArgumentException("no JWK thumbprint for a " + key.getAlgorithm() + " key");
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(Json.write(members).getBytes(StandardCharsets.UTF_8));
+            return B64URL.encodeToString(digest);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+        }
+    }
+
+    /**
+     * The JWK curve name of EC parameters.
+     *
+     * @param params the curve parameters
+     * @return P-256, P-384 or P-521
+     */
+    static String curve(ECParameterSpec params) {
+        return switch (params.getCurve().getField().getFieldSize()) {
+            case 256 -> "P-256";
+            case 384 -> "P-384";
+            case 521 -> "P-521";
+            default -> throw new IllegalArgumentException("unsupported EC curve of "
+                    + params.getCurve().getField().getFieldSize() + " bits");
+        };
+    }
+
+    private static void head(Map<String, Object> jwk, String kid, String use) {
+        if (kid != null) {
+            jwk.put("kid", kid);
+        }
+        if (use != null) {
+            jwk.put("use", use);
+        }
+    }
+
+    private static int coordinateBytes(ECParameterSpec params) {
+        return (params.getCurve().getField().getFieldSize() + 7) / 8;
+    }
+
+    /** RFC 7518 §2 Base64urlUInt: big-endian, the fewest octets (zero is one zero octet). */
+    static String uint(BigInteger value) {
+        byte[] bytes = value.toByteArray();
+        if (bytes.length > 1 && bytes[0] == 0) {
+            bytes = Arrays.copyOfRange(bytes, 1, bytes.length);
+        }
+        return B64URL.encodeToString(bytes);
+    }
+
+    /** Big-endian, left-padded with zeros to exactly {@code length} octets (EC coordinates). */
+    static String fixed(BigInteger value, int length) {
+        byte[] bytes = value.toByteArray();
+        byte[] out = new byte[length];
+        int copy = Math.min(bytes.length, length);
+        System.arraycopy(bytes, bytes.length - copy, out, length - copy, copy);
+        return B64URL.encodeToString(out);
+    }
+}
