@@ -2,6 +2,7 @@ package dev.jwe.core;
 
 import dev.jwe.core.internal.Algorithms;
 import dev.jwe.core.internal.Compact;
+import dev.jwe.core.internal.ContentCipher;
 import dev.jwe.core.internal.JoseCrypto;
 import dev.jwe.core.internal.Json;
 import dev.jwe.core.internal.TokenDigest;
@@ -240,7 +241,7 @@ public final class JweTokenValidator implements TokenValidator {
         }
         String epkCurve = checkShape(jwe, header, alg, enc);
 
-        byte[] plaintext = decrypt(token, kid, alg, enc, epkCurve);
+        byte[] plaintext = decrypt(jwe, kid, alg, enc, epkCurve);
         String payload = Compact.utf8(plaintext);
         if (payload == null) {
             throw reject(Reason.MALFORMED_CLAIMS);
@@ -359,7 +360,7 @@ public final class JweTokenValidator implements TokenValidator {
         return c == null ? -1 : c.decodedLength(0);
     }
 
-    private byte[] decrypt(String token, String kid, String alg, String enc, String epkCurve)
+    private byte[] decrypt(Compact jwe, String kid, String alg, String enc, String epkCurve)
             throws TokenRejectedException {
         KeySet keys = policy.decryptionKeys.keys();
         List<KeyEntry> candidates = candidates(kid == null ? keys.all() : keys.byKid(kid),
@@ -368,7 +369,10 @@ public final class JweTokenValidator implements TokenValidator {
             throw reject(Reason.UNKNOWN_KEY);
         }
         for (KeyEntry key : candidates) {
-            byte[] plaintext = JoseCrypto.decrypt(token, alg, enc, key.key());
+            // dir needs no key management: decrypt the already parsed segments directly rather
+            // than have jose4j parse the whole token again.
+            byte[] plaintext = alg.equals("dir") ? ContentCipher.decrypt(jwe, enc, key.key())
+                    : JoseCrypto.decrypt(jwe.text(), alg, enc, key.key());
             if (plaintext != null) {
                 return plaintext;
             }
