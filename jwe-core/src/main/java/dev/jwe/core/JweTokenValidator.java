@@ -121,16 +121,20 @@ public final class JweTokenValidator implements TokenValidator {
         if (!TokenDigest.isPrintableAscii(token)) {
             throw reject(Reason.MALFORMED);
         }
-        TokenDigest digest = TokenDigest.of(token);
-        a.fingerprint = digest.fingerprint();
         VerifiedTokenCache cache = policy.cache;
+        if (cache == null && policy.audit == AuditListener.NOOP) {
+            // The digest keys the cache and correlates audit events; with neither, nobody reads it.
+            return verify(token, a, null);
+        }
+        TokenDigest digest = TokenDigest.of(token);
         if (cache == null) {
-            return verify(token, a, digest.fingerprint());
+            a.fingerprint = digest.fingerprint();
+            return verify(token, a, a.fingerprint);
         }
         VerifiedToken hit = cache.accepted(digest);
         if (hit != null) {
             a.cached = true;
-            a.fill(hit);
+            a.fill(hit); // with the fingerprint stored at the miss: no need to format it again
             long now = policy.clock.instant().getEpochSecond();
             long skew = policy.clockSkew.getSeconds();
             if (now >= hit.expiresAt().getEpochSecond() + skew) {
@@ -142,6 +146,7 @@ public final class JweTokenValidator implements TokenValidator {
             }
             return hit;
         }
+        a.fingerprint = digest.fingerprint();
         VerifiedTokenCache.Rejection known = cache.rejected(digest);
         if (known != null) {
             a.cached = true;
@@ -151,7 +156,7 @@ public final class JweTokenValidator implements TokenValidator {
             throw reject(known.reason());
         }
         try {
-            VerifiedToken verified = verify(token, a, digest.fingerprint());
+            VerifiedToken verified = verify(token, a, a.fingerprint);
             cache.putAccepted(digest, verified.asCached());
             return verified;
         } catch (TokenRejectedException e) {
@@ -174,6 +179,9 @@ public final class JweTokenValidator implements TokenValidator {
     }
 
     private void audit(Attempt a, Reason reason, RequestInfo request, long start) {
+        if (policy.audit == AuditListener.NOOP) {
+            return;
+        }
         emit(new AuditEvent(policy.clock.instant(), reason == null, reason, a.kid, a.alg, a.enc, a.iss, a.sub, a.jti,
                 a.fingerprint, request, Duration.ofNanos(System.nanoTime() - start), a.cached));
     }
@@ -533,10 +541,13 @@ public final class JweTokenValidator implements TokenValidator {
         Set<String> out = new LinkedHashSet<>();
         if (value instanceof String s) {
             if (splitSpaces) {
-                for (String part : s.split(" ")) {
-                    if (!part.isEmpty()) {
-                        out.add(part);
+                for (int from = 0, n = s.length(); from < n; ) {
+                    int space = s.indexOf(' ', from);
+                    int end = space < 0 ? n : space;
+                    if (end > from) {
+                        out.add(s.substring(from, end));
                     }
+                    from = end + 1;
                 }
             } else if (!s.isEmpty()) {
                 out.add(s);

@@ -3,7 +3,9 @@ package dev.jwe.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.jwe.core.internal.TokenDigest;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -96,5 +98,38 @@ class JweTokenValidatorDirTest {
     void validateWhenOtherKeyWithSameKidThenDecryptionFailed() {
         String token = signed(TestKeys.oct("dir-1", 32), "A256GCM");
         assertThat(reasonOf(builder(TestKeys.oct("dir-1", 32)).build(), token)).isEqualTo(Reason.DECRYPTION_FAILED);
+    }
+
+    @Test
+    void validateWhenCacheOffAndNoAuditThenNoFingerprint() throws Exception {
+        KeyEntry key = TestKeys.oct("dir-1", 32);
+        assertThat(builder(key).build().validate(signed(key, "A256GCM")).metadata().fingerprint()).isNull();
+    }
+
+    @Test
+    void validateWhenAuditListenerThenEventAndMetadataCarryTheFingerprint() throws Exception {
+        KeyEntry key = TestKeys.oct("dir-1", 32);
+        String token = signed(key, "A256GCM");
+        List<AuditEvent> events = new CopyOnWriteArrayList<>();
+        JweTokenValidator v = builder(key).auditListener(new AuditListener() {
+            @Override
+            public void onAccepted(AuditEvent event) {
+                events.add(event);
+            }
+        }).build();
+        String expected = TokenDigest.of(token).fingerprint();
+        assertThat(v.validate(token).metadata().fingerprint()).isEqualTo(expected);
+        assertThat(events).singleElement().extracting(AuditEvent::fingerprint).isEqualTo(expected);
+    }
+
+    @Test
+    void validateWhenCacheHitThenFingerprintOfTheToken() throws Exception {
+        KeyEntry key = TestKeys.oct("dir-1", 32);
+        String token = signed(key, "A256GCM");
+        JweTokenValidator v = builder(key).cacheMaxEntries(10).build();
+        v.validate(token);
+        VerifiedToken hit = v.validate(token);
+        assertThat(hit.metadata().cached()).isTrue();
+        assertThat(hit.metadata().fingerprint()).isEqualTo(TokenDigest.of(token).fingerprint());
     }
 }

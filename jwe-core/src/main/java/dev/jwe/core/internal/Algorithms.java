@@ -42,6 +42,9 @@ public final class Algorithms {
             "A128GCM", 16, "A192GCM", 24, "A256GCM", 32,
             "A128CBC-HS256", 32, "A192CBC-HS384", 48, "A256CBC-HS512", 64);
 
+    private static final Set<String> DECRYPT_OPS = Set.of("decrypt", "unwrapKey", "deriveKey", "deriveBits");
+    private static final Set<String> VERIFY_OPS = Set.of("verify");
+
     private Algorithms() {
     }
 
@@ -91,7 +94,7 @@ public final class Algorithms {
      * {@code epkCurve} for ECDH-ES).
      */
     public static boolean fitsDecryption(KeyEntry entry, String alg, String enc, String epkCurve) {
-        if (!usableFor(entry, alg, "enc", Set.of("decrypt", "unwrapKey", "deriveKey", "deriveBits"))) {
+        if (!usableFor(entry, alg, "enc", DECRYPT_OPS)) {
             return false;
         }
         Key key = entry.key();
@@ -117,7 +120,7 @@ public final class Algorithms {
 
     /** Whether a key may verify an inner signature made with {@code alg}. */
     public static boolean fitsVerification(KeyEntry entry, String alg) {
-        if (!usableFor(entry, alg, "sig", Set.of("verify"))) {
+        if (!usableFor(entry, alg, "sig", VERIFY_OPS)) {
             return false;
         }
         Key key = verificationKey(entry);
