@@ -6,13 +6,14 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 
-jmh_opts="${JMH_OPTS:--f 1 -wi 3 -w 1s -i 5 -r 1s}"
+jmh_opts="${JMH_OPTS:--f 1 -wi 4 -w 1s -i 5 -r 1s}"
 results=benchmarks/results
 mkdir -p "$results"
 
 mvn -B -q -pl benchmarks -am package -DskipTests
 
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
+started="$(date -u '+%Y-%m-%d %H:%M UTC')"
 # shellcheck disable=SC2086 # word splitting of the JMH options is intended
 java -jar benchmarks/target/benchmarks.jar ValidationBenchmark $jmh_opts \
     -rf json -rff "$results/jmh.json" | tee "$results/jmh.txt"
@@ -24,6 +25,7 @@ python3 benchmarks/report.py \
     --jmh "$results/jmh.json" \
     --footprint "$results/cache-footprint.txt" \
     --command "benchmarks/run.sh  (java -jar benchmarks/target/benchmarks.jar ValidationBenchmark $jmh_opts)" \
-    --load "$load_before" --load-after "$load_after" \
-    > BENCHMARKS.md
+    --load "$load_before" --load-after "$load_after" --date "$started" \
+    > "$results/BENCHMARKS.md.tmp"
+mv "$results/BENCHMARKS.md.tmp" BENCHMARKS.md
 echo "wrote BENCHMARKS.md"
