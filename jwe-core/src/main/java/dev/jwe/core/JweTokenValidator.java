@@ -2,6 +2,7 @@ package dev.jwe.core;
 
 import dev.jwe.core.internal.Algorithms;
 import dev.jwe.core.internal.Compact;
+import dev.jwe.core.internal.ContentCipher;
 import dev.jwe.core.internal.JoseCrypto;
 import dev.jwe.core.internal.Json;
 import dev.jwe.core.internal.TokenDigest;
@@ -141,16 +142,20 @@ public final class JweTokenValidator implements TokenValidator {
         if (!TokenDigest.isPrintableAscii(token)) {
             throw reject(Reason.MALFORMED);
         }
-        TokenDigest digest = TokenDigest.of(token);
-        a.fingerprint = digest.fingerprint();
         VerifiedTokenCache cache = policy.cache;
+        if (cache == null && policy.audit == AuditListener.NOOP) {
+            // The digest keys the cache and correlates audit events; with neither, nobody reads it.
+            return verify(token, a, null);
+        }
+        TokenDigest digest = TokenDigest.of(token);
         if (cache == null) {
-            return verify(token, a, digest.fingerprint());
+            a.fingerprint = digest.fingerprint();
+            return verify(token, a, a.fingerprint);
         }
         VerifiedToken hit = cache.accepted(digest);
         if (hit != null) {
             a.cached = true;
-            a.fill(hit);
+            a.fill(hit); // with the fingerprint stored at the miss: no need to format it again
             long now = policy.clock.instant().getEpochSecond();
             long skew = policy.clockSkew.getSeconds();
             if (now >= hit.expiresAt().getEpochSecond() + skew) {
@@ -162,6 +167,7 @@ public final class JweTokenValidator implements TokenValidator {
             }
             return hit;
         }
+        a.fingerprint = digest.fingerprint();
         VerifiedTokenCache.Rejection known = cache.rejected(digest);
         if (known != null) {
             a.cached = true;
@@ -171,7 +177,7 @@ public final class JweTokenValidator implements TokenValidator {
             throw reject(known.reason());
         }
         try {
-            VerifiedToken verified = verify(token, a, digest.fingerprint());
+            VerifiedToken verified = verify(token, a, a.fingerprint);
             cache.putAccepted(digest, verified.asCached());
             return verified;
         } catch (TokenRejectedException e) {
@@ -267,7 +273,7 @@ public final class JweTokenValidator implements TokenValidator {
         }
         String epkCurve = checkShape(jwe, header, alg, enc);
 
-        byte[] plaintext = decrypt(token, kid, alg, enc, epkCurve);
+        byte[] plaintext = decrypt(jwe, kid, alg, enc, epkCurve);
         String payload = Compact.utf8(plaintext);
         if (payload == null) {
             throw reject(Reason.MALFORMED_CLAIMS);
@@ -401,12 +407,15 @@ public final class JweTokenValidator implements TokenValidator {
         return c == null ? -1 : c.decodedLength(0);
     }
 
-    private byte[] decrypt(String token, String kid, String alg, String enc, String epkCurve)
+    private byte[] decrypt(Compact jwe, String kid, String alg, String enc, String epkCurve)
             throws TokenRejectedException {
         List<KeyEntry> candidates = candidates(policy.decryptionKeys, "decryption", kid,
                 k -> Algorithms.fitsDecryption(k, alg, enc, epkCurve));
         for (KeyEntry key : candidates) {
-            byte[] plaintext = JoseCrypto.decrypt(token, alg, enc, key.key());
+            // dir needs no key management: decrypt the already parsed segments directly rather
+            // than have jose4j parse the whole token again.
+            byte[] plaintext = alg.equals("dir") ? ContentCipher.decrypt(jwe, enc, key.key())
+                    : JoseCrypto.decrypt(jwe.text(), alg, enc, key.key());
             if (plaintext != null) {
                 return plaintext;
             }
@@ -585,10 +594,13 @@ public final class JweTokenValidator implements TokenValidator {
         Set<String> out = new LinkedHashSet<>();
         if (value instanceof String s) {
             if (splitSpaces) {
-                for (String part : s.split(" ")) {
-                    if (!part.isEmpty()) {
-                        out.add(part);
+                for (int from = 0, n = s.length(); from < n; ) {
+                    int space = s.indexOf(' ', from);
+                    int end = space < 0 ? n : space;
+                    if (end > from) {
+                        out.add(s.substring(from, end));
                     }
+                    from = end + 1;
                 }
             } else if (!s.isEmpty()) {
                 out.add(s);

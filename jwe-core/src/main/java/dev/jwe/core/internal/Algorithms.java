@@ -42,6 +42,9 @@ public final class Algorithms {
             "A128GCM", 16, "A192GCM", 24, "A256GCM", 32,
             "A128CBC-HS256", 32, "A192CBC-HS384", 48, "A256CBC-HS512", 64);
 
+    private static final Set<String> DECRYPT_OPS = Set.of("decrypt", "unwrapKey", "deriveKey", "deriveBits");
+    private static final Set<String> VERIFY_OPS = Set.of("verify");
+
     private Algorithms() {
     }
 
@@ -94,7 +97,7 @@ public final class Algorithms {
         // A dir key is the content-encryption key itself, so its JWK "alg" may name either "dir" or
         // the content encryption it is for (RFC 7520 §5.6 and Wycheproof give "alg": "A128GCM").
         String keyAlg = alg.equals("dir") && entry.algorithm().filter(enc::equals).isPresent() ? enc : alg;
-        if (!usableFor(entry, keyAlg, "enc", Set.of("decrypt", "unwrapKey", "deriveKey", "deriveBits"))) {
+        if (!usableFor(entry, keyAlg, "enc", DECRYPT_OPS)) {
             return false;
         }
         Key key = entry.key();
@@ -120,7 +123,7 @@ public final class Algorithms {
 
     /** Whether a key may verify an inner signature made with {@code alg}. */
     public static boolean fitsVerification(KeyEntry entry, String alg) {
-        if (!usableFor(entry, alg, "sig", Set.of("verify"))) {
+        if (!usableFor(entry, alg, "sig", VERIFY_OPS)) {
             return false;
         }
         Key key = verificationKey(entry);

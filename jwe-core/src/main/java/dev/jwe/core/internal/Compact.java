@@ -48,24 +48,18 @@ public final class Compact {
     public static Compact parse(String text, int segments) {
         int[] starts = new int[segments];
         int[] ends = new int[segments];
-        int seg = 0;
         int start = 0;
-        int n = text.length();
-        for (int i = 0; i <= n; i++) {
-            if (i == n || text.charAt(i) == '.') {
-                if (seg == segments) {
-                    return null;
-                }
-                if (!strictSegment(text, start, i)) {
-                    return null;
-                }
-                starts[seg] = start;
-                ends[seg] = i;
-                seg++;
-                start = i + 1;
+        for (int seg = 0; seg < segments; seg++) {
+            // The last segment runs to the end; a further dot in it fails the alphabet check.
+            int end = seg == segments - 1 ? text.length() : text.indexOf('.', start);
+            if (end < 0 || !strictSegment(text, start, end)) {
+                return null;
             }
+            starts[seg] = start;
+            ends[seg] = end;
+            start = end + 1;
         }
-        return seg == segments ? new Compact(text, starts, ends) : null;
+        return new Compact(text, starts, ends);
     }
 
     /**
@@ -75,10 +69,8 @@ public final class Compact {
      */
     public static int segmentCount(String text) {
         int count = 1;
-        for (int i = 0, n = text.length(); i < n; i++) {
-            if (text.charAt(i) == '.') {
-                count++;
-            }
+        for (int i = text.indexOf('.'); i >= 0; i = text.indexOf('.', i + 1)) {
+            count++;
         }
         return count;
     }
@@ -151,6 +143,16 @@ public final class Compact {
      * @return the text, or {@code null} when they are not valid UTF-8
      */
     public static String utf8(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return strictUtf8(bytes);
+            }
+        }
+        // All ASCII (the usual case): no decoder needed.
+        return new String(bytes, StandardCharsets.US_ASCII);
+    }
+
+    private static String strictUtf8(byte[] bytes) {
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)

@@ -1,0 +1,161 @@
+package dev.jwe.benchmarks;
+
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import dev.jwe.core.JweTokenValidator;
+import dev.jwe.core.VerifiedToken;
+import io.smallrye.jwt.auth.principal.DefaultJWTParser;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jose4j.json.JsonUtil;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.consumer.JwtConsumer;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Validating one nested token (signed JWT in a JWE, or unsigned claims in a {@code dir} JWE) per
+ * call, on the same token and keys, by: the JCA floor, raw jose4j, Nimbus, SmallRye JWT, jwe
+ * without and with its verified-token cache, and one SHA-256 over the token (the floor of any
+ * cache lookup). Keys are generated and the token minted once per trial; {@link #setUp()} checks
+ * that every path accepts the token and rejects a tampered copy before anything is measured.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+public class ValidationBenchmark {
+    /** JWE alg + enc + inner JWS alg; {@code dir+A256GCM} carries unsigned claims. */
+    @Param({"RSA-OAEP-256+A256GCM+RS256", "ECDH-ES+A256KW+A256GCM+ES256", "dir+A256GCM"})
+    public String suite;
+
+    private String token;
+    private JcaFloor floor;
+    private JwtConsumer jose4j;
+    private DefaultJWTProcessor<SecurityContext> nimbus;
+    private DefaultJWTParser smallrye;
+    private JweTokenValidator uncached;
+    private JweTokenValidator cached;
+
+    /**
+     * Keys, token and validators for the suite; fails unless every path accepts the token (with
+     * the expected claims) and rejects a copy whose ciphertext was altered.
+     *
+     * @throws Exception when a path misbehaves
+     */
+    @Setup(Level.Trial)
+    public void setUp() throws Exception {
+        Fixture f = new Fixture(suite);
+        token = f.token;
+        floor = new JcaFloor(f);
+        jose4j = f.jose4j();
+        nimbus = f.nimbus();
+        smallrye = f.smallrye();
+        uncached = f.jwe(0);
+        cached = f.jwe(10_000);
+
+        Map<String, Object> expected = JsonUtil.parseJson(f.claimsJson);
+        expect(JsonUtil.parseJson(new String(jcaFloor(), StandardCharsets.UTF_8)).equals(expected), "jcaFloor");
+        expect(jose4jConsumer().getClaimsMap().equals(expected), "jose4jConsumer");
+        expect(nimbusProcessor().getSubject().equals("alice")
+                && nimbusProcessor().getAudience().equals(List.of(Fixture.AUDIENCE)), "nimbusProcessor");
+        expect(smallryeParser().getSubject().equals("alice")
+                && smallryeParser().getGroups().contains("orders-admin"), "smallryeParser");
+        expect(jweUncached().claims().equals(expected) && !jweUncached().metadata().cached(), "jweUncached");
+        expect(cached.validate(token).claims().equals(expected) && jweCached().metadata().cached(), "jweCached");
+        expect(sha256Token().length == 32, "sha256Token");
+
+        String tampered = tamper(token);
+        rejects(() -> floor.validate(tampered), "jcaFloor");
+        rejects(() -> jose4j.processToClaims(tampered), "jose4jConsumer");
+        rejects(() -> nimbus.process(tampered, null), "nimbusProcessor");
+        rejects(() -> smallrye.parse(tampered), "smallryeParser");
+        rejects(() -> uncached.validate(tampered), "jweUncached");
+        rejects(() -> cached.validate(tampered), "jweCached");
+    }
+
+    /** Changes one character in the middle of the ciphertext segment. */
+    static String tamper(String token) {
+        int start = token.indexOf('.', token.indexOf('.', token.indexOf('.') + 1) + 1) + 1;
+        int end = token.indexOf('.', start);
+        int i = (start + end) / 2;
+        char c = token.charAt(i) == 'A' ? 'B' : 'A';
+        return token.substring(0, i) + c + token.substring(i + 1);
+    }
+
+    private static void expect(boolean ok, String path) {
+        if (!ok) {
+            throw new IllegalStateException(path + " did not return the expected claims");
+        }
+    }
+
+    private static void rejects(Callable<?> call, String path) {
+        try {
+            call.call();
+        } catch (Exception e) {
+            return;
+        }
+        throw new IllegalStateException(path + " accepted a tampered token");
+    }
+
+    /** @return the claims bytes, after decryption and the signature check */
+    @Benchmark
+    public byte[] jcaFloor() throws Exception {
+        return floor.validate(token);
+    }
+
+    /** @return the claims */
+    @Benchmark
+    public JwtClaims jose4jConsumer() throws Exception {
+        return jose4j.processToClaims(token);
+    }
+
+    /** @return the claims */
+    @Benchmark
+    public JWTClaimsSet nimbusProcessor() throws Exception {
+        return nimbus.process(token, null);
+    }
+
+    /** @return the token */
+    @Benchmark
+    public JsonWebToken smallryeParser() throws Exception {
+        return smallrye.parse(token);
+    }
+
+    /** @return the verified token (cache off) */
+    @Benchmark
+    public VerifiedToken jweUncached() throws Exception {
+        return uncached.validate(token);
+    }
+
+    /** @return the verified token (cache on, the same token every time) */
+    @Benchmark
+    public VerifiedToken jweCached() throws Exception {
+        return cached.validate(token);
+    }
+
+    /** @return SHA-256 over the token text */
+    @Benchmark
+    public byte[] sha256Token() throws NoSuchAlgorithmException {
+        return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
+    }
+}
