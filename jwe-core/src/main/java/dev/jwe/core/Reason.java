@@ -49,6 +49,10 @@ public enum Reason {
     INVALID_AUDIENCE(401, BearerError.INVALID_TOKEN, "The token is not meant for this audience."),
     /** The {@code typ} header is not the expected token type (e.g. {@code at+jwt}). */
     INVALID_TYPE(401, BearerError.INVALID_TOKEN, "The token type is not accepted."),
+    /** The token was revoked (by its {@code jti}, or all tokens of its {@code sub} issued before a moment). */
+    REVOKED(401, BearerError.INVALID_TOKEN, "The token has been revoked."),
+    /** A one-time token ({@code jti}) was presented a second time within its lifetime. */
+    REPLAYED(401, BearerError.INVALID_TOKEN, "The token has already been used."),
     /** The token is valid, but lacks a role or scope the resource requires: 403. */
     INSUFFICIENT_SCOPE(403, BearerError.INSUFFICIENT_SCOPE, "The token lacks a role or scope this resource requires.");
 
