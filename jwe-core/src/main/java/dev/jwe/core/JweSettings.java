@@ -78,7 +78,8 @@ public final class JweSettings {
             s("jwe.revocation.max-entries", "100000", "memory store: live entries per table (revocations, uses); when full, new entries fail rather than evict."),
             s("jwe.revocation.retention", "PT24H", "Longest time a revocation is kept; tokens living longer may come back after it. PT1M to P30D."),
             s("jwe.revocation.jcache.provider", null, "jcache store: class name of the JCache CachingProvider (required: with several providers the default lookup fails)."),
-            s("jwe.revocation.jcache.uri", null, "jcache store: the provider's configuration URI (Hazelcast: a config file location or an instance name)."),
+            s("jwe.revocation.jcache.uri", null, "jcache store: the provider's configuration URI (Hazelcast: a config file location, e.g. classpath:hazelcast-client.xml); the same on every replica."),
+            secret("jwe.revocation.jcache.properties", "jcache store: provider properties, comma-separated key=value (Hazelcast: hazelcast.instance.name=NAME binds to a running member)."),
             s("jwe.revocation.cache-name", "jwe-revocations", "jcache store: cache of revocations; uses go to <name>-used."),
             s("jwe.revocation.fail-open", "true", "When the store cannot be read: true accepts the token (logged, counted); false answers 503."),
             s("jwe.replay.protect", "false", "true: every token is one-time; a second use of its jti within its lifetime is rejected (REPLAYED)."),
@@ -334,7 +335,7 @@ public final class JweSettings {
         }
         if (!name.equals("jcache")) {
             for (String jcacheOnly : List.of("jwe.revocation.jcache.provider", "jwe.revocation.jcache.uri",
-                    "jwe.revocation.cache-name")) {
+                    "jwe.revocation.jcache.properties", "jwe.revocation.cache-name")) {
                 if (get(jcacheOnly).isPresent()) {
                     throw new ConfigurationException(jcacheOnly, "applies to jwe.revocation.store=jcache only");
                 }

@@ -93,8 +93,16 @@ final class RevocationCheck {
         if ((last == Long.MIN_VALUE || now - last >= LOG_INTERVAL_MILLIS) && lastLogMillis.compareAndSet(last, now)) {
             LOG.error("jwe: {} in {} FAILED ({}); the token was ACCEPTED WITHOUT it ({}=true); fail-open passes so far: {}",
                     what, store.describe(),
-                    e instanceof RevocationStoreException ? e.getMessage() : e.getClass().getName(), setting, passes);
+                    cause(e), setting, passes);
         }
+    }
+
+    /** Our own message when it is the whole story, else the underlying type (never a foreign message). */
+    private static String cause(RuntimeException e) {
+        if (e instanceof RevocationStoreException && e.getCause() == null) {
+            return e.getMessage();
+        }
+        return (e.getCause() != null ? e.getCause() : e).getClass().getName();
     }
 
     /** Tokens let through without a store answer (fail-open), since start-up. */

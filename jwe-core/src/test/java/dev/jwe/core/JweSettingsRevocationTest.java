@@ -146,7 +146,8 @@ class JweSettingsRevocationTest {
     void knownSettingsWhenListedThenEveryRevocationSettingIsDocumented() {
         assertThat(JweSettings.knownSettings()).extracting(JweSettings.Setting::name).contains(
                 "jwe.revocation.store", "jwe.revocation.max-entries", "jwe.revocation.retention",
-                "jwe.revocation.jcache.provider", "jwe.revocation.jcache.uri", "jwe.revocation.cache-name",
+                "jwe.revocation.jcache.provider", "jwe.revocation.jcache.uri", "jwe.revocation.jcache.properties",
+                "jwe.revocation.cache-name",
                 "jwe.revocation.fail-open", "jwe.replay.protect", "jwe.replay.window", "jwe.replay.fail-open");
     }
 }
