@@ -2,6 +2,7 @@ package dev.jwe.cli;
 
 import dev.jwe.core.ConfigurationException;
 import dev.jwe.core.KeySourceException;
+import dev.jwe.core.ValidationUnavailableException;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -127,6 +128,8 @@ public final class JweCli implements Callable<Integer> {
             err.println(name + ": " + e.getMessage());
         } else if (e instanceof KeySourceException) {
             err.println(name + ": key source failed: " + e.getMessage());
+        } else if (e instanceof ValidationUnavailableException) {
+            err.println(name + ": validation unavailable: " + e.getMessage());
         } else if (e instanceof IOException || e instanceof UncheckedIOException) {
             err.println(name + ": I/O error: " + e.getClass().getSimpleName() + " " + redact(String.valueOf(e.getMessage())));
         } else {

@@ -1,7 +1,7 @@
 package dev.jwe.cli;
 
 import dev.jwe.core.AuditListener;
-import dev.jwe.core.KeySourceException;
+import dev.jwe.core.ValidationUnavailableException;
 import dev.jwe.core.TokenRejectedException;
 import dev.jwe.core.TokenValidator;
 import java.io.IOException;
@@ -97,7 +97,7 @@ final class ValidateCommand implements Callable<Integer> {
     }
 
     /** One token's line of output, or our side's failure to decide. */
-    private record Outcome(String line, boolean valid, KeySourceException failure) {
+    private record Outcome(String line, boolean valid, ValidationUnavailableException failure) {
     }
 
     /**
@@ -122,7 +122,7 @@ final class ValidateCommand implements Callable<Integer> {
             return new Outcome(Json.write(Verdicts.accepted(validator.validate(token))), true, null);
         } catch (TokenRejectedException e) {
             return new Outcome(Json.write(Verdicts.rejected(e)), false, null);
-        } catch (KeySourceException e) {
+        } catch (ValidationUnavailableException e) {
             return new Outcome(null, false, e);
         }
     }

@@ -75,6 +75,17 @@ public final class JweSettings {
             s("jwe.cache.max-entries", "10000", "Verified-token cache size (and rejection cache size); 0 turns caching off."),
             s("jwe.cache.max-ttl", "PT5M", "Longest time a verified token stays cached; never beyond its exp."),
             s("jwe.cache.reject-ttl", "PT30S", "How long a rejection that cost a decryption is remembered; PT0S turns it off."),
+            s("jwe.revocation.store", "memory", "Where revocations and one-time uses are kept: memory (this process only) or jcache (shared; needs the jwe-jcache module)."),
+            s("jwe.revocation.max-entries", "100000", "memory store: live entries per table (revocations, uses); when full, new entries fail rather than evict."),
+            s("jwe.revocation.retention", "PT24H", "Longest time a revocation is kept; tokens living longer may come back after it. PT1M to P30D."),
+            s("jwe.revocation.jcache.provider", null, "jcache store: class name of the JCache CachingProvider (required: with several providers the default lookup fails)."),
+            s("jwe.revocation.jcache.uri", null, "jcache store: the provider's configuration URI (Hazelcast: a config file location, e.g. classpath:hazelcast-client.xml); the same on every replica."),
+            secret("jwe.revocation.jcache.properties", "jcache store: provider properties, comma-separated key=value (Hazelcast: hazelcast.instance.name=NAME binds to a running member)."),
+            s("jwe.revocation.cache-name", "jwe-revocations", "jcache store: cache of revocations; uses go to <name>-used."),
+            s("jwe.revocation.fail-open", "true", "When the store cannot be read: true accepts the token (logged, counted); false answers 503."),
+            s("jwe.replay.protect", "false", "true: every token is one-time; a second use of its jti within its lifetime is rejected (REPLAYED)."),
+            s("jwe.replay.window", "PT10M", "Longest time a use is kept; under replay protection longer-lived tokens are rejected. PT1S to P7D."),
+            s("jwe.replay.fail-open", "false", "When a use cannot be recorded: false answers 503; true accepts the token (logged, counted)."),
             s("jwe.realm", "api", "Realm in WWW-Authenticate challenges."),
             s("jwe.anonymous", "false", "true: requests without a token pass unauthenticated (a bad token is still rejected)."),
             s("jwe.exclude-paths", null, "Paths that skip authentication, comma-separated; a trailing /* matches a prefix."),
@@ -270,7 +281,89 @@ public final class JweSettings {
         getInt("jwe.cache.max-entries").ifPresent(b::cacheMaxEntries);
         getDuration("jwe.cache.max-ttl").ifPresent(b::cacheMaxTtl);
         getDuration("jwe.cache.reject-ttl").ifPresent(b::cacheRejectTtl);
+        checkRevocationSettings();
+        b.revocationStore(this::buildRevocationStore);
+        if (!getBoolean("jwe.revocation.fail-open")) {
+            b.revocationFailClosed();
+        }
+        if (getBoolean("jwe.replay.protect")) {
+            b.replayProtection();
+        }
+        if (getBoolean("jwe.replay.fail-open")) {
+            b.replayFailOpen();
+        }
         return b;
+    }
+
+    /**
+     * The revocation store these settings describe ({@code jwe.revocation.store}, default
+     * {@code memory}), e.g. for an admin command that revokes without validating. The caller owns
+     * it and closes it. {@code memory} is built in; any other name is looked up among the
+     * {@link RevocationStoreFactory} services on the class path ({@code jcache}: module
+     * {@code jwe-jcache}).
+     *
+     * @param clock the clock for logical expiry
+     * @return a new store
+     * @throws ConfigurationException naming the setting when the store cannot be made
+     */
+    public RevocationStore buildRevocationStore(java.time.Clock clock) {
+        Objects.requireNonNull(clock, "clock");
+        checkRevocationSettings();
+        String name = get("jwe.revocation.store").orElse("memory");
+        Duration retention = getDuration("jwe.revocation.retention").orElse(KeyValueRevocationStore.DEFAULT_RETENTION);
+        Duration window = getDuration("jwe.replay.window").orElse(KeyValueRevocationStore.DEFAULT_REPLAY_WINDOW);
+        if (name.equals("memory")) {
+            return new InMemoryRevocationStore(getInt("jwe.revocation.max-entries")
+                    .orElse(InMemoryRevocationStore.DEFAULT_MAX_ENTRIES), retention, window, clock);
+        }
+        List<String> found = new ArrayList<>(List.of("memory"));
+        for (RevocationStoreFactory factory : revocationStoreFactories()) {
+            if (factory.name().equals(name)) {
+                return factory.create(this, retention, window, clock);
+            }
+            found.add(factory.name());
+        }
+        throw new ConfigurationException("jwe.revocation.store", "no store named '" + name + "' on the class path"
+                + (name.equals("jcache") ? " (add the dev.jwe:jwe-jcache module)" : "") + "; available: " + found);
+    }
+
+    /** Settings that belong to one kind of store are errors with another (they would do nothing). */
+    private void checkRevocationSettings() {
+        String name = get("jwe.revocation.store").orElse("memory");
+        if (!name.equals("memory") && get("jwe.revocation.max-entries").isPresent()) {
+            throw new ConfigurationException("jwe.revocation.max-entries", "applies to jwe.revocation.store=memory only;"
+                    + " a shared store's size is configured in its own cluster");
+        }
+        if (!name.equals("jcache")) {
+            for (String jcacheOnly : List.of("jwe.revocation.jcache.provider", "jwe.revocation.jcache.uri",
+                    "jwe.revocation.jcache.properties", "jwe.revocation.cache-name")) {
+                if (get(jcacheOnly).isPresent()) {
+                    throw new ConfigurationException(jcacheOnly, "applies to jwe.revocation.store=jcache only");
+                }
+            }
+        }
+    }
+
+    /** Factories visible to the web application's class loader, then to this library's. */
+    private static List<RevocationStoreFactory> revocationStoreFactories() {
+        List<RevocationStoreFactory> out = new ArrayList<>();
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        for (ClassLoader loader : new ClassLoader[] {context, JweSettings.class.getClassLoader()}) {
+            if (loader == null) {
+                continue;
+            }
+            try {
+                for (RevocationStoreFactory f : java.util.ServiceLoader.load(RevocationStoreFactory.class, loader)) {
+                    if (out.stream().noneMatch(o -> o.getClass() == f.getClass())) {
+                        out.add(f);
+                    }
+                }
+            } catch (java.util.ServiceConfigurationError e) {
+                throw new ConfigurationException("jwe.revocation.store", "a RevocationStoreFactory on the class path"
+                        + " cannot be loaded: " + e.getMessage(), e);
+            }
+        }
+        return out;
     }
 
     /**

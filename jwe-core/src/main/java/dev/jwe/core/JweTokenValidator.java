@@ -39,7 +39,9 @@ import org.slf4j.LoggerFactory;
  *       management (RSA-OAEP*, ECDH-ES*), and under symmetric key management only after
  *       {@link Builder#allowUnsignedWithSymmetricKeyManagement()};</li>
  *   <li>claims: {@code exp} required, {@code nbf}, {@code iat} not in the future, maximum
- *       lifetime, {@code iss}, {@code aud}, {@code typ}, required claims, with bounded clock skew.</li>
+ *       lifetime, {@code iss}, {@code aud}, {@code typ}, required claims, with bounded clock skew;</li>
+ *   <li>the {@link RevocationStore}, also on verified-token cache hits: not revoked
+ *       ({@link Reason#REVOKED}), and for one-time tokens not used before ({@link Reason#REPLAYED}).</li>
  * </ol>
  * RSA1_5, PBES2-*, {@code none} and {@code zip} are refused, with no option to allow them.
  *
@@ -97,6 +99,27 @@ public final class JweTokenValidator implements TokenValidator {
         return List.copyOf(out);
     }
 
+    /**
+     * The store this validator consults: the admin hook to revoke a token ({@code jti}) or a
+     * subject, e.g. {@code validator.revocationStore().revoke(verifiedToken)}.
+     *
+     * @return the store
+     */
+    public RevocationStore revocationStore() {
+        return policy.revocation.store;
+    }
+
+    /**
+     * Tokens accepted without a store answer because the store failed and its mode is fail-open
+     * ({@code jwe.revocation.fail-open}, {@code jwe.replay.fail-open}), since start-up; for
+     * health checks and metrics.
+     *
+     * @return the count
+     */
+    public long failOpenCount() {
+        return policy.revocation.failOpenPasses();
+    }
+
     /** Number of cached verified tokens (0 with the cache off); for tests and health checks. */
     long cachedTokenCount() {
         return policy.cache == null ? 0 : policy.cache.acceptedSize();
@@ -109,18 +132,29 @@ public final class JweTokenValidator implements TokenValidator {
 
     @Override
     public VerifiedToken validate(String token, RequestInfo request) throws TokenRejectedException {
+        return validate(token, request, false);
+    }
+
+    @Override
+    public VerifiedToken validateSingleUse(String token, RequestInfo request) throws TokenRejectedException {
+        return validate(token, request, true);
+    }
+
+    private VerifiedToken validate(String token, RequestInfo request, boolean singleUse)
+            throws TokenRejectedException {
         Objects.requireNonNull(request, "request");
         long start = System.nanoTime();
         Attempt attempt = new Attempt();
         try {
             VerifiedToken verified = check(token, attempt);
+            policy.revocation.enforce(verified, singleUse);
             audit(token, attempt, null, request, start);
             return verified;
         } catch (TokenRejectedException e) {
             audit(token, attempt, e.reason(), request, start);
             throw e;
-        } catch (KeySourceException e) {
-            audit(token, attempt, Reason.KEYS_UNAVAILABLE, request, start);
+        } catch (ValidationUnavailableException e) {
+            audit(token, attempt, Reason.UNAVAILABLE, request, start);
             throw e;
         } catch (RuntimeException e) {
             // A bug on a hostile input must still end as a client error, never as a 500 with a
@@ -653,8 +687,10 @@ public final class JweTokenValidator implements TokenValidator {
         final Clock clock;
         final AuditListener audit;
         final VerifiedTokenCache cache;
+        final RevocationCheck revocation;
 
-        Policy(Builder b, Set<String> keyManagement, Set<String> contentEncryption, Set<String> signature) {
+        Policy(Builder b, Set<String> keyManagement, Set<String> contentEncryption, Set<String> signature,
+                RevocationStore store) {
             this.decryptionKeys = b.decryptionKeys;
             this.verificationKeys = b.verificationKeys;
             this.keyManagement = Set.copyOf(keyManagement);
@@ -675,6 +711,8 @@ public final class JweTokenValidator implements TokenValidator {
             this.audit = b.audit;
             this.cache = b.cacheMaxEntries == 0 ? null
                     : new VerifiedTokenCache(b.cacheMaxEntries, b.cacheMaxTtl, b.cacheRejectTtl, b.clockSkew, b.clock);
+            this.revocation = new RevocationCheck(store, b.revocationFailOpen, b.replayProtection, b.replayFailOpen,
+                    b.clockSkew, b.clock);
         }
 
         String describe() {
@@ -689,6 +727,7 @@ public final class JweTokenValidator implements TokenValidator {
                     + ", principal-claim=" + principalClaim + ", roles-claim=" + rolesClaim
                     + ", scope-claim=" + scopeClaim
                     + ", cache=" + (cache == null ? "off" : "on")
+                    + ", " + revocation.describe()
                     + ", decryption-keys=" + keyIds(decryptionKeys)
                     + ", verification-keys=" + (verificationKeys == null ? "[]" : keyIds(verificationKeys));
         }
@@ -736,8 +775,77 @@ public final class JweTokenValidator implements TokenValidator {
         private int cacheMaxEntries = 10_000;
         private Duration cacheMaxTtl = Duration.ofMinutes(5);
         private Duration cacheRejectTtl = Duration.ofSeconds(30);
+        private RevocationStore revocationStore;
+        private java.util.function.Function<Clock, RevocationStore> revocationStoreFactory;
+        private boolean revocationFailOpen = true;
+        private boolean replayProtection;
+        private boolean replayFailOpen;
 
         private Builder() {
+        }
+
+        /**
+         * The deny-list and one-time-use register consulted on every validation, also on cache
+         * hits. Default: an {@link InMemoryRevocationStore} on this builder's clock, which serves
+         * one process only; replicas need a shared store (module {@code jwe-jcache}). The caller
+         * keeps ownership (closing it is the caller's job).
+         *
+         * @param store the store
+         * @return this
+         */
+        public Builder revocationStore(RevocationStore store) {
+            this.revocationStore = Objects.requireNonNull(store, "revocationStore");
+            this.revocationStoreFactory = null;
+            return this;
+        }
+
+        /** For {@link JweSettings}: the store is made in {@link #build()}, on the final clock. */
+        Builder revocationStore(java.util.function.Function<Clock, RevocationStore> factory) {
+            this.revocationStoreFactory = Objects.requireNonNull(factory, "revocationStore");
+            this.revocationStore = null;
+            return this;
+        }
+
+        /**
+         * Answers 503 ({@link RevocationStoreException}) when the store cannot say whether a token
+         * is revoked ({@code jwe.revocation.fail-open=false}). The default is fail-open: the token
+         * is accepted, with a loud log line (at most one a minute) and {@link JweTokenValidator#failOpenCount()}
+         * counting; a store outage then does not take the API down, at the price of honouring
+         * revoked tokens while it lasts.
+         *
+         * @return this
+         */
+        public Builder revocationFailClosed() {
+            this.revocationFailOpen = false;
+            return this;
+        }
+
+        /**
+         * Makes every token one-time ({@code jwe.replay.protect=true}): a second use of the same
+         * {@code jti} within its lifetime is rejected as {@link Reason#REPLAYED}, across every
+         * validator sharing the store; a token without {@code jti} as {@link Reason#MISSING_CLAIM};
+         * a token that would outlive the store's replay window ({@code jwe.replay.window}) as
+         * {@link Reason#LIFETIME_TOO_LONG}. Without it, {@link JweTokenValidator#validateSingleUse} asks for one-time
+         * use per call (per path in the adapters).
+         *
+         * @return this
+         */
+        public Builder replayProtection() {
+            this.replayProtection = true;
+            return this;
+        }
+
+        /**
+         * Accepts a one-time token when the store cannot record its use
+         * ({@code jwe.replay.fail-open=true}); logged and counted, and logged at start-up. The
+         * default is fail-closed (503): a replay check that lets tokens through when the store
+         * is down protects nothing.
+         *
+         * @return this
+         */
+        public Builder replayFailOpen() {
+            this.replayFailOpen = true;
+            return this;
         }
 
         /**
@@ -1170,7 +1278,10 @@ public final class JweTokenValidator implements TokenValidator {
             requireName(rolesClaim, "jwe.roles-claim");
             requireName(scopeClaim, "jwe.scope-claim");
 
-            Policy policy = new Policy(this, km, ce, sig);
+            RevocationStore store = revocationStore != null ? revocationStore
+                    : revocationStoreFactory != null ? revocationStoreFactory.apply(clock)
+                    : new InMemoryRevocationStore(clock);
+            Policy policy = new Policy(this, km, ce, sig, store);
             JweTokenValidator validator = new JweTokenValidator(policy);
             LOG.info("jwe policy: {}", policy.describe());
             if (ignoreIssuer) {
@@ -1181,6 +1292,14 @@ public final class JweTokenValidator implements TokenValidator {
             }
             if (!signatureRequired) {
                 LOG.warn("jwe: unsigned claims are accepted under symmetric key management (jwe.signature.required=false)");
+            }
+            if (replayFailOpen) {
+                LOG.warn("jwe: one-time tokens are accepted when the revocation store fails (jwe.replay.fail-open=true)");
+            }
+            if (maxLifetime != null && maxLifetime.plus(clockSkew.multipliedBy(2)).compareTo(store.retention()) > 0) {
+                LOG.warn("jwe: tokens may live {} (jwe.max-lifetime) but revocations are kept {}"
+                        + " (jwe.revocation.retention): a revoked token may come back after that", maxLifetime,
+                        store.retention());
             }
             return validator;
         }

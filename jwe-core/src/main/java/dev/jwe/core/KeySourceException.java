@@ -3,9 +3,10 @@ package dev.jwe.core;
 /**
  * Our side failed: a key store could not be read, a key set is empty or a remote key set is
  * unreachable with nothing cached. Maps to 503 (or 500), never to a 401 that blames the client.
- * Messages name the key location (never key material).
+ * Messages name the key location (never key material). A {@link ValidationUnavailableException},
+ * like every failure on our side.
  */
-public class KeySourceException extends RuntimeException {
+public class KeySourceException extends ValidationUnavailableException {
     private static final long serialVersionUID = 1L;
 
     /**

@@ -50,11 +50,15 @@ public enum Reason {
     /** The {@code typ} header is not the expected token type (e.g. {@code at+jwt}). */
     INVALID_TYPE(401, BearerError.INVALID_TOKEN, "The token type is not accepted."),
     /**
-     * Not the client's fault: our key source failed (key file unreadable, remote key set down with
-     * nothing cached). Adapters answer 503 without a challenge; this reason exists so that the
-     * audit trail records these attempts too.
+     * Not the client's fault: our side failed (key file unreadable, remote key set down with
+     * nothing cached, a fail-closed revocation or replay store down). Adapters answer 503 without
+     * a challenge; this reason exists so that the audit trail records these attempts too.
      */
-    KEYS_UNAVAILABLE(503, BearerError.NONE, "The token keys are not available right now; try again later."),
+    UNAVAILABLE(503, BearerError.NONE, "Token validation is not available right now; try again later."),
+    /** The token was revoked (by its {@code jti}, or all tokens of its {@code sub} issued before a moment). */
+    REVOKED(401, BearerError.INVALID_TOKEN, "The token has been revoked."),
+    /** A one-time token ({@code jti}) was presented a second time within its lifetime. */
+    REPLAYED(401, BearerError.INVALID_TOKEN, "The token has already been used."),
     /** The token is valid, but lacks a role or scope the resource requires: 403. */
     INSUFFICIENT_SCOPE(403, BearerError.INSUFFICIENT_SCOPE, "The token lacks a role or scope this resource requires.");
 

@@ -25,9 +25,26 @@ public interface TokenValidator {
      * @param request client address, method and path for the audit trail
      * @return the verified token
      * @throws TokenRejectedException when the client's token is not accepted (4xx)
-     * @throws KeySourceException when our key source fails (5xx)
+     * @throws ValidationUnavailableException when our key source ({@link KeySourceException}) or
+     *     revocation store ({@link RevocationStoreException}, fail-closed) fails (5xx)
      */
     VerifiedToken validate(String token, RequestInfo request) throws TokenRejectedException;
+
+    /**
+     * Validates a one-time token: as {@link #validate(String, RequestInfo)}, and a second use of
+     * its {@code jti} within its lifetime is rejected as {@link Reason#REPLAYED} (for paths where
+     * replay protection is on, when it is not on for every token). The default refuses: a
+     * validator without a revocation store cannot promise one-time use.
+     *
+     * @param token the compact JWE, as sent by the client
+     * @param request client address, method and path for the audit trail
+     * @return the verified token
+     * @throws TokenRejectedException when the client's token is not accepted (4xx)
+     * @throws ValidationUnavailableException when our key source or revocation store fails (5xx)
+     */
+    default VerifiedToken validateSingleUse(String token, RequestInfo request) throws TokenRejectedException {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot enforce one-time use");
+    }
 
     /**
      * Records an attempt that never reached validation (no token, a malformed header) or that

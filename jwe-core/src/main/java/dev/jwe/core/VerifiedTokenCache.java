@@ -29,12 +29,8 @@ final class VerifiedTokenCache {
         this.clock = clock;
         this.maxTtl = maxTtl;
         this.skew = skew;
-        // Time comes from the injected clock, so tests with a fixed clock see the same expiry as
-        // production; maintenance runs on the calling thread (no pool threads inside a WAR).
-        com.github.benmanes.caffeine.cache.Ticker ticker = () -> {
-            java.time.Instant now = clock.instant();
-            return TimeUnit.SECONDS.toNanos(now.getEpochSecond()) + now.getNano();
-        };
+        // Maintenance runs on the calling thread (no pool threads inside a WAR).
+        com.github.benmanes.caffeine.cache.Ticker ticker = ticker(clock);
         this.accepted = Caffeine.newBuilder()
                 .maximumSize(maxEntries)
                 .ticker(ticker)
@@ -47,6 +43,17 @@ final class VerifiedTokenCache {
                 .executor(Runnable::run)
                 .expireAfterWrite(rejectTtl)
                 .build();
+    }
+
+    /**
+     * A Caffeine ticker on the injected clock, so that tests with a fixed clock see the same
+     * expiry as production.
+     */
+    static com.github.benmanes.caffeine.cache.Ticker ticker(Clock clock) {
+        return () -> {
+            java.time.Instant now = clock.instant();
+            return TimeUnit.SECONDS.toNanos(now.getEpochSecond()) + now.getNano();
+        };
     }
 
     private Duration lifetime(VerifiedToken token) {

@@ -174,7 +174,8 @@ class JweSettingsTest {
         assertThat(s.toString()).doesNotContain("hunter2");
         assertThat(JweSettings.knownSettings()).filteredOn(JweSettings.Setting::secret)
                 .extracting(JweSettings.Setting::name)
-                .containsExactlyInAnyOrder("jwe.decryption.keystore-password", "jwe.verification.keystore-password");
+                .containsExactlyInAnyOrder("jwe.decryption.keystore-password", "jwe.verification.keystore-password",
+                        "jwe.revocation.jcache.properties");
     }
 
     // --- keys through settings -----------------------------------------------------------

@@ -1,7 +1,7 @@
 package dev.jwe.jaxrs;
 
 import dev.jwe.core.JwePrincipal;
-import dev.jwe.core.KeySourceException;
+import dev.jwe.core.ValidationUnavailableException;
 import dev.jwe.core.Reason;
 import dev.jwe.core.RequestInfo;
 import dev.jwe.core.TokenRejectedException;
@@ -85,8 +85,8 @@ final class JweRequestFilter implements ContainerRequestFilter {
                         // The validator has already written the audit event.
                         request.abortWith(problem(e.reason(), challenges.get(e.reason())));
                         return;
-                    } catch (KeySourceException e) {
-                        LOG.warn("Token keys unavailable, answering 503: {}", e.getMessage());
+                    } catch (ValidationUnavailableException e) {
+                        LOG.warn("Token validation unavailable on our side, answering 503: {}", e.getMessage());
                         request.abortWith(Response.status(Response.Status.SERVICE_UNAVAILABLE)
                                 .type(Challenge.PROBLEM_JSON).entity(Challenge.serviceUnavailableJson()).build());
                         return;

@@ -3,7 +3,7 @@ package dev.jwe.servlet;
 import dev.jwe.core.ConfigurationException;
 import dev.jwe.core.JwePrincipal;
 import dev.jwe.core.JweSettings;
-import dev.jwe.core.KeySourceException;
+import dev.jwe.core.ValidationUnavailableException;
 import dev.jwe.core.Reason;
 import dev.jwe.core.RequestInfo;
 import dev.jwe.core.TokenRejectedException;
@@ -220,12 +220,12 @@ public final class JweAuthenticationFilter extends HttpFilter {
                 } catch (TokenRejectedException e) {
                     challenge(p, e.reason(), response);
                     return;
-                } catch (KeySourceException e) {
+                } catch (ValidationUnavailableException e) {
                     keySourceFailed(e, response);
                     return;
                 }
                 if (keysFailing.compareAndSet(true, false)) {
-                    LOG.info("jwe filter '{}': the key source works again", getFilterName());
+                    LOG.info("jwe filter '{}': validation works again", getFilterName());
                 }
                 request.setAttribute(JwePrincipal.REQUEST_ATTRIBUTE, token);
                 chain.doFilter(new AuthenticatedRequest(request, token), response);
@@ -271,12 +271,12 @@ public final class JweAuthenticationFilter extends HttpFilter {
                 Challenge.wwwAuthenticate(p.realm, reason, List.of()));
     }
 
-    private void keySourceFailed(KeySourceException e, HttpServletResponse response) throws IOException {
+    private void keySourceFailed(ValidationUnavailableException e, HttpServletResponse response) throws IOException {
         if (keysFailing.compareAndSet(false, true)) {
-            LOG.error("jwe filter '{}': the key source failed, answering 503 until it works again: {}",
+            LOG.error("jwe filter '{}': token validation failed on our side (keys or revocation store), answering 503 until it works again: {}",
                     getFilterName(), e.getMessage());
         } else {
-            LOG.debug("jwe filter '{}': the key source still fails: {}", getFilterName(), e.getMessage());
+            LOG.debug("jwe filter '{}': our side still fails: {}", getFilterName(), e.getMessage());
         }
         ProblemResponse.send(response, 503, Challenge.serviceUnavailableJson(), null);
     }

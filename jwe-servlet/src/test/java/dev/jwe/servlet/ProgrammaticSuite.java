@@ -103,7 +103,7 @@ abstract class ProgrammaticSuite extends AuthenticationSuite {
             Http.Reply r = http.get("/api/orders", "Authorization", bearer(token));
             assertThat(r.status()).isEqualTo(503);
             AuditEvent event = onlyAuditEvent();
-            assertThat(event.reason()).isEqualTo(Reason.KEYS_UNAVAILABLE);
+            assertThat(event.reason()).isEqualTo(Reason.UNAVAILABLE);
             assertRequest(event, "GET", "/api/orders");
             assertThat(r.header("WWW-Authenticate")).isEmpty();
             assertThat(r.header("Cache-Control")).contains("no-store");

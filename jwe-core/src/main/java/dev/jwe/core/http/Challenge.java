@@ -95,7 +95,7 @@ public final class Challenge {
         m.put("type", "about:blank");
         m.put("title", title(503));
         m.put("status", 503);
-        m.put("detail", Reason.KEYS_UNAVAILABLE.description());
+        m.put("detail", Reason.UNAVAILABLE.description());
         return dev.jwe.core.internal.Json.write(m);
     }
 

@@ -10,9 +10,9 @@ import org.jose4j.json.JsonUtil;
  * A strict JSON reader (RFC 8259) for headers, claims and key documents, and JSON writing through
  * jose4j. The reader refuses duplicate member names, nesting deeper than the caller allows
  * (checked as it descends, so a hostile document cannot exhaust the stack), anything after the
- * top-level object, unescaped control characters, leading zeros, and integers beyond a
- * {@code long}. It yields what jose4j's reader did: objects as insertion-ordered maps, arrays as
- * lists, integers as {@link Long}, other numbers as {@link Double}, {@link String},
+ * top-level object, unescaped control characters and leading zeros. It yields what jose4j's reader did: objects as insertion-ordered maps, arrays as
+ * lists, integers as {@link Long} (or {@link java.math.BigInteger} beyond its range), other numbers as
+ * {@link Double} (or {@link java.math.BigDecimal} beyond its range), {@link String},
  * {@link Boolean} and {@code null}. Written by hand because jose4j's reader allocates a 32 KiB
  * buffer per document, which made JSON the largest cost of validating a {@code dir} token.
  */
@@ -305,10 +305,21 @@ public final class Json {
             }
             String text = s.substring(start, pos);
             try {
-                return integer ? (Object) Long.parseLong(text) : (Object) Double.parseDouble(text);
+                if (integer) {
+                    // RFC 8259 sets no range: integers beyond long stay exact (the token cap
+                    // bounds their length); callers that need a long range-check them.
+                    return text.length() < 19 ? (Object) Long.parseLong(text) : parseBigInteger(text);
+                }
+                double d = Double.parseDouble(text);
+                return Double.isInfinite(d) ? new java.math.BigDecimal(text) : (Object) d;
             } catch (NumberFormatException e) {
                 throw new BadJsonException();
             }
+        }
+
+        private static Object parseBigInteger(String text) {
+            java.math.BigInteger big = new java.math.BigInteger(text);
+            return big.bitLength() < 64 ? (Object) big.longValue() : big;
         }
 
         private int digits() {

@@ -121,11 +121,11 @@ class ChallengeTest {
             case INVALID_REQUEST -> 400;
             case INSUFFICIENT_SCOPE -> 403;
             case INVALID_TOKEN -> 401;
-            case NONE -> reason == Reason.KEYS_UNAVAILABLE ? 503 : 401;
+            case NONE -> reason == Reason.UNAVAILABLE ? 503 : 401;
         };
         assertThat(Challenge.status(reason)).isEqualTo(expected).isEqualTo(reason.httpStatus());
         assertThat(reason.bearerError()).isEqualTo(switch (reason) {
-            case MISSING_TOKEN, KEYS_UNAVAILABLE -> BearerError.NONE;
+            case MISSING_TOKEN, UNAVAILABLE -> BearerError.NONE;
             case INVALID_REQUEST -> BearerError.INVALID_REQUEST;
             case INSUFFICIENT_SCOPE -> BearerError.INSUFFICIENT_SCOPE;
             default -> BearerError.INVALID_TOKEN;

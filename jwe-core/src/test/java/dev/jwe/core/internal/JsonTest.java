@@ -63,7 +63,7 @@ class JsonTest {
         "{'a':1}", "{\"a\":1,}", "{\"a\":[1,]}", "{\"a\":[1 2]}", "{,}", "{\"a\":1 \"b\":2}",
         "{\"a\":1,\"a\":2}", "{\"o\":{\"k\":1,\"k\":1}}",
         "{\"a\":01}", "{\"a\":-}", "{\"a\":1.}", "{\"a\":.5}", "{\"a\":1e}", "{\"a\":+1}", "{\"a\":0x10}",
-        "{\"a\":NaN}", "{\"a\":Infinity}", "{\"a\":9223372036854775808}", "{\"a\":tru}", "{\"a\":nul}",
+        "{\"a\":NaN}", "{\"a\":Infinity}", "{\"a\":tru}", "{\"a\":nul}",
         "{\"a\":\"unterminated}", "{\"a\":\"bad \\x escape\"}", "{\"a\":\"\\u12\"}", "{\"a\":\"\\u\uff10\uff10\uff11\uff12\"}",
         "{\"a\":\"tab\tinside\"}", "{\"a\":\"nl\ninside\"}", "{\"a\":\"\\\"}", "\ufeff{}", "{\"a\":1}\u00a0"
     })
@@ -109,5 +109,14 @@ class JsonTest {
                 net.jqwik.api.Tuple.of(1, Arbitraries.lazy(() -> object(depth)).map(m -> (Object) m)),
                 net.jqwik.api.Tuple.of(1, Arbitraries.lazy(() -> value(depth - 1)).list().ofMaxSize(4)
                         .map(l -> (Object) l)));
+    }
+
+    @Test
+    void parseObjectStrictWhenNumbersBeyondLongOrDoubleThenKeptExact() throws Exception {
+        Map<String, Object> m = Json.parseObjectStrict(
+                "{\"big\":9223372036854775808,\"neg\":-9223372036854775808,\"huge\":1e400}", 4);
+        assertThat(m.get("big")).isEqualTo(new java.math.BigInteger("9223372036854775808"));
+        assertThat(m.get("neg")).isEqualTo(Long.MIN_VALUE);
+        assertThat(m.get("huge")).isEqualTo(new java.math.BigDecimal("1e400"));
     }
 }
