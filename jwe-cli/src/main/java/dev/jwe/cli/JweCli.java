@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "jwe", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, versionProvider = JweCli.Version.class,
         description = "Encrypted JWT access tokens (a signed JWT nested in a JWE): validate, inspect, keys, mint.",
-        subcommands = {ValidateCommand.class, InspectCommand.class, KeysCommand.class, MintCommand.class})
+        subcommands = {ValidateCommand.class, InspectCommand.class, KeysCommand.class, MintCommand.class,
+            RevokeCommand.class})
 public final class JweCli implements Callable<Integer> {
     /** Exit status: a usage, configuration or key error. */
     static final int USAGE = 2;
@@ -98,7 +99,7 @@ public final class JweCli implements Callable<Integer> {
      */
     static CommandLine commandLine(Context context) {
         CommandLine cli = new CommandLine(new JweCli(), new Factory(context));
-        for (String name : new String[] {"validate", "inspect"}) {
+        for (String name : new String[] {"validate", "inspect", "revoke"}) {
             cli.getSubcommands().get(name).getCommandSpec().usageMessage().footer(SettingsOptions.helpFooter());
         }
         cli.setExecutionExceptionHandler(JweCli::onException);
@@ -108,7 +109,7 @@ public final class JweCli implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "Missing required subcommand (validate, inspect, keys, mint)");
+        throw new ParameterException(spec.commandLine(), "Missing required subcommand (validate, inspect, keys, mint, revoke)");
     }
 
     private static int onParameterException(ParameterException e, String[] args) {
@@ -162,6 +163,9 @@ public final class JweCli implements Callable<Integer> {
             }
             if (type == MintCommand.class) {
                 return type.cast(new MintCommand(context));
+            }
+            if (type == RevokeCommand.class) {
+                return type.cast(new RevokeCommand(context));
             }
             return CommandLine.defaultFactory().create(type);
         }

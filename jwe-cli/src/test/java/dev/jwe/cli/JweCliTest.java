@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class JweCliTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "validate", "inspect", "keys", "keys generate", "mint"})
+    @ValueSource(strings = {"", "validate", "inspect", "keys", "keys generate", "mint", "revoke"})
     void helpWhenAskedForEachCommandThenUsageOnStdoutAndExit0(String command) {
         String[] args = (command.isEmpty() ? "--help" : command + " --help").split(" ");
 

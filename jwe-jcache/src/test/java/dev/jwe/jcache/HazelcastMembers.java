@@ -22,16 +22,19 @@ import javax.cache.spi.CachingProvider;
  * TCP-IP join on ports picked free at test time, a cluster name unique to the test, phone-home
  * off, short timeouts. Shuts every member down on close.
  */
-final class HazelcastMembers implements AutoCloseable {
+public final class HazelcastMembers implements AutoCloseable {
     /** The member-side provider: a cache manager on an embedded member, no client. */
-    static final String MEMBER_PROVIDER = "com.hazelcast.cache.HazelcastMemberCachingProvider";
+    public static final String MEMBER_PROVIDER = "com.hazelcast.cache.HazelcastMemberCachingProvider";
 
     private final String clusterName = "jwe-test-" + UUID.randomUUID();
     private final List<Integer> ports = new ArrayList<>();
     private final List<HazelcastInstance> members = new ArrayList<>();
     private final List<CacheManager> managers = new ArrayList<>();
 
-    HazelcastMembers(int size) {
+    /**
+     * @param size how many members the cluster will have (ports are reserved now)
+     */
+    public HazelcastMembers(int size) {
         while (ports.size() < size) {
             int port = freePort();
             if (!ports.contains(port)) {
@@ -49,7 +52,7 @@ final class HazelcastMembers implements AutoCloseable {
     }
 
     /** Starts member {@code index} (0-based); it joins the members already running. */
-    HazelcastInstance start(int index) {
+    public HazelcastInstance start(int index) {
         Config config = new Config();
         config.setClusterName(clusterName);
         config.setInstanceName(clusterName + "-" + index);
@@ -85,7 +88,7 @@ final class HazelcastMembers implements AutoCloseable {
      * own provider instance, the default URI and class loader (Hazelcast scopes cache names by
      * both, so every replica must open the same).
      */
-    CacheManager cacheManager(HazelcastInstance member) {
+    public CacheManager cacheManager(HazelcastInstance member) {
         CachingProvider provider = new HazelcastMemberCachingProvider();
         CacheManager manager = provider.getCacheManager(provider.getDefaultURI(), provider.getDefaultClassLoader(),
                 HazelcastCachingProvider.propertiesByInstanceItself(member));
