@@ -27,7 +27,7 @@ public abstract class KeyValueRevocationStore implements RevocationStore {
     /** Default of {@code jwe.revocation.retention}: 24 hours. */
     public static final Duration DEFAULT_RETENTION = Duration.ofHours(24);
     /** Default of {@code jwe.replay.window}: 10 minutes. */
-    public static final Duration DEFAULT_REPLAY_WINDOW = Duration.ofMinutes(10);
+    public static final Duration DEFAULT_REPLAY_WINDOW = Duration.ofHours(2);
     private static final Duration MIN_RETENTION = Duration.ofMinutes(1);
     private static final Duration MAX_RETENTION = Duration.ofDays(30);
     private static final Duration MIN_REPLAY_WINDOW = Duration.ofSeconds(1);

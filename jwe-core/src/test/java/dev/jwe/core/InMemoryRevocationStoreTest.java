@@ -76,6 +76,6 @@ class InMemoryRevocationStoreTest extends RevocationStoreContract {
     @Test
     void describeWhenDefaultsThenNamesMemoryAndBounds() {
         assertThat(new InMemoryRevocationStore(clock).describe())
-                .isEqualTo("memory(max-entries=100000, retention=PT24H, replay-window=PT10M)");
+                .isEqualTo("memory(max-entries=100000, retention=PT24H, replay-window=PT2H)");
     }
 }

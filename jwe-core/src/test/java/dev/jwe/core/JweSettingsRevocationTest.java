@@ -44,7 +44,7 @@ class JweSettingsRevocationTest {
     @Test
     void buildRevocationStoreWhenNothingSetThenMemoryWithDefaults() {
         try (RevocationStore store = JweSettings.of(base()).buildRevocationStore(clock)) {
-            assertThat(store.describe()).isEqualTo("memory(max-entries=100000, retention=PT24H, replay-window=PT10M)");
+            assertThat(store.describe()).isEqualTo("memory(max-entries=100000, retention=PT24H, replay-window=PT2H)");
         }
     }
 

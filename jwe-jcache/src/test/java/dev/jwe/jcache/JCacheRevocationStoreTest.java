@@ -107,7 +107,7 @@ class JCacheRevocationStoreTest extends RevocationStoreContract {
         String name = freshName();
         assertThat(JCacheRevocationStore.builder(manager).cacheName(name).build().describe())
                 .isEqualTo("jcache(cache=" + name + ", provider=" + manager.getCachingProvider().getClass().getName()
-                        + ", retention=PT24H, replay-window=PT10M)");
+                        + ", retention=PT24H, replay-window=PT2H)");
     }
 
     @Test

@@ -7,14 +7,12 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The paths of {@code jwe.exclude-paths}, matched against the path within the application
+ * Path rules such as {@code jwe.exclude-paths} and {@code jwe.replay.paths}, matched against the path within the application
  * ({@code servletPath + pathInfo}, already decoded and normalised by the container): an entry is
  * an exact path, or a prefix ending in {@code /*} that matches the prefix itself and everything
  * below it (as a Servlet url-pattern does). Immutable.
  */
 final class ExcludedPaths {
-    private static final String SETTING = "jwe.exclude-paths";
-
     private final Set<String> exact;
     private final List<String> prefixes;
 
@@ -29,18 +27,28 @@ final class ExcludedPaths {
      * @throws ConfigurationException naming {@code jwe.exclude-paths} for an entry that is not a path
      */
     static ExcludedPaths parse(List<String> entries) {
+        return parse("jwe.exclude-paths", entries);
+    }
+
+    /**
+     * @param setting the setting the entries come from, named in errors
+     * @param entries the setting's entries
+     * @return the rules
+     * @throws ConfigurationException naming the setting for an entry that is not a path
+     */
+    static ExcludedPaths parse(String setting, List<String> entries) {
         Set<String> exact = new HashSet<>();
         List<String> prefixes = new ArrayList<>();
         for (String entry : entries) {
             if (!entry.startsWith("/")) {
-                throw new ConfigurationException(SETTING, "'" + entry + "' must start with /");
+                throw new ConfigurationException(setting, "'" + entry + "' must start with /");
             }
             if (entry.equals("/*")) {
-                throw new ConfigurationException(SETTING, "/* would exclude every path; do not map the filter instead");
+                throw new ConfigurationException(setting, "/* would match every path; map the filter (or set the option for all) instead");
             }
             String path = entry.endsWith("/*") ? entry.substring(0, entry.length() - 2) : entry;
             if (path.contains("*")) {
-                throw new ConfigurationException(SETTING, "'" + entry + "': * is allowed only as a trailing /*");
+                throw new ConfigurationException(setting, "'" + entry + "': * is allowed only as a trailing /*");
             }
             if (entry.endsWith("/*")) {
                 prefixes.add(path);
@@ -53,7 +61,7 @@ final class ExcludedPaths {
 
     /**
      * @param path the path within the application
-     * @return whether it skips authentication
+     * @return whether a rule matches it
      */
     boolean matches(String path) {
         if (exact.contains(path)) {

@@ -100,7 +100,7 @@ public final class JweAuthenticationFilter extends HttpFilter {
 
     /** The settings this filter reads itself; all others configure the validator. */
     private static final Set<String> FILTER_SETTINGS = Set.of("jwe.realm", "jwe.anonymous", "jwe.exclude-paths",
-            "jwe.allow-preflight", "jwe.token-header", "jwe.token-cookie", "jwe.config");
+            "jwe.allow-preflight", "jwe.token-header", "jwe.token-cookie", "jwe.replay.paths", "jwe.config");
 
     private final transient TokenValidator givenValidator;
     private transient volatile Policy policy;
@@ -123,7 +123,7 @@ public final class JweAuthenticationFilter extends HttpFilter {
 
     /** What {@link #init()} decided; immutable. */
     private record Policy(TokenValidator validator, String realm, boolean anonymous, ExcludedPaths excluded,
-            boolean allowPreflight, String tokenHeader, String tokenCookie) {
+            boolean allowPreflight, String tokenHeader, String tokenCookie, ExcludedPaths singleUse) {
     }
 
     /**
@@ -152,7 +152,8 @@ public final class JweAuthenticationFilter extends HttpFilter {
             policy = new Policy(validator, realm(settings), settings.getBoolean("jwe.anonymous"),
                     ExcludedPaths.parse(settings.getList("jwe.exclude-paths")),
                     settings.getBoolean("jwe.allow-preflight"),
-                    httpToken(settings, "jwe.token-header"), httpToken(settings, "jwe.token-cookie"));
+                    httpToken(settings, "jwe.token-header"), httpToken(settings, "jwe.token-cookie"),
+                    ExcludedPaths.parse("jwe.replay.paths", settings.getList("jwe.replay.paths")));
             LOG.info("jwe {} ready: {}", what, settings.describe());
         } catch (ConfigurationException e) {
             throw ServletSettings.initFailure(what, e);
@@ -216,7 +217,10 @@ public final class JweAuthenticationFilter extends HttpFilter {
             case FOUND -> {
                 VerifiedToken token;
                 try {
-                    token = p.validator.validate(found.token(), info);
+                    // One-time paths record the token's jti; a second use is REPLAYED.
+                    token = p.singleUse.matches(pathWithinApplication(request))
+                            ? p.validator.validateSingleUse(found.token(), info)
+                            : p.validator.validate(found.token(), info);
                 } catch (TokenRejectedException e) {
                     challenge(p, e.reason(), response);
                     return;

@@ -96,6 +96,16 @@ abstract class ProgrammaticSuite extends AuthenticationSuite {
     }
 
     @Test
+    void requestWhenOneTimePathThenSecondUseOfTheTokenRejectedAsReplayed() {
+        String token = app.validToken();
+        assertAuthenticatedAs(http.get("/api/payments/1", "Authorization", bearer(token)), "alice");
+        assertChallenge(http.get("/api/payments/2", "Authorization", bearer(token)), Reason.REPLAYED);
+        // Elsewhere the same token stays reusable until it expires.
+        assertAuthenticatedAs(http.get("/api/orders", "Authorization", bearer(token)), "alice");
+        assertAuthenticatedAs(http.get("/api/orders", "Authorization", bearer(token)), "alice");
+    }
+
+    @Test
     void requestWhenKeySourceFailsThen503WithoutChallenge() {
         String token = app.validToken();
         app.keysDown(true);

@@ -185,6 +185,7 @@ final class TestApp {
         jwe.setInitParameter("jwe.exclude-paths", "/api/health, /api/status/*");
         jwe.setInitParameter("jwe.allow-preflight", "true");
         jwe.setInitParameter("jwe.token-cookie", "access_token");
+        jwe.setInitParameter("jwe.replay.paths", "/api/payments/*");
         jwe.addMappingForUrlPatterns(null, false, "/api/*");
 
         FilterRegistration.Dynamic again = context.addFilter("jwe-again", new JweAuthenticationFilter(validator));
