@@ -42,7 +42,7 @@ import org.glassfish.jersey.servlet.ServletContainer;
  * can mint tokens. Start-up prints a summary and ready-to-paste {@code curl} lines, then the
  * audit trail follows on the console, one JSON line per attempt.
  */
-public final class DemoServer implements AutoCloseable {
+public final class DemoServer {
     /** What {@code --help} prints. */
     static final String USAGE = "usage: java -jar jwe-demo.jar [--port N]   (or PORT=N; default 8080, 0 = any free port)\n"
             + "  jwe.* settings come from system properties (-Djwe.issuer=...) or environment variables\n"
@@ -137,11 +137,6 @@ public final class DemoServer implements AutoCloseable {
     /** Waits until the server stops (Ctrl-C). */
     void join() throws InterruptedException {
         server.join();
-    }
-
-    @Override
-    public void close() throws Exception {
-        server.stop();
     }
 
     /**

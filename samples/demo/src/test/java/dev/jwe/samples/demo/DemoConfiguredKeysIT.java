@@ -1,9 +1,11 @@
 package dev.jwe.samples.demo;
 
-import static dev.jwe.samples.demo.DemoAssertions.json;
+import static dev.jwe.samples.SampleAssertions.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jwe.samples.Http;
 import dev.jwe.samples.KeyFiles;
+import dev.jwe.samples.SampleAssertions;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -89,7 +91,7 @@ class DemoConfiguredKeysIT {
         JsonObject me = json(results.get(0).body());
         assertThat(me.getString("principal")).isEqualTo("erin");
         assertThat(me.getString("issuer")).isEqualTo(ISSUER);
-        DemoAssertions.assertPublicEncryptionKeyOnly(results.get(5).output(), keys.encryptionKeyId());
+        SampleAssertions.assertPublicEncryptionKeyOnly(results.get(5).output(), keys.encryptionKeyId());
         JsonObject health = json(results.get(6).output());
         assertThat(health.getString("status")).isEqualTo("UP");
         assertThat(health.getString("keys")).isEqualTo("configured");

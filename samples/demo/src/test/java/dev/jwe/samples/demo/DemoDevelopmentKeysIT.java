@@ -1,9 +1,10 @@
 package dev.jwe.samples.demo;
 
-import static dev.jwe.samples.demo.DemoAssertions.json;
-import static dev.jwe.samples.demo.DemoAssertions.summary;
+import static dev.jwe.samples.SampleAssertions.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jwe.samples.Http;
+import dev.jwe.samples.SampleAssertions;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -96,7 +97,7 @@ class DemoDevelopmentKeysIT {
         assertThat(carol.statusCode()).isEqualTo(200);
         assertThat(json(carol.body()).getString("owner")).isEqualTo("carol");
 
-        DemoAssertions.assertPublicEncryptionKeyOnly(find(results, "curl -s " + demo.base() + "/.well-known/jwks.json")
+        SampleAssertions.assertPublicEncryptionKeyOnly(find(results, "curl -s " + demo.base() + "/.well-known/jwks.json")
                 .output(), "demo-enc-1");
         JsonObject health = json(find(results, "curl -s " + demo.base() + "/health").output());
         assertThat(health.getString("status")).isEqualTo("UP");

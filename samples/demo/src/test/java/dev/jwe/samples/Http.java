@@ -1,4 +1,4 @@
-package dev.jwe.samples.demo;
+package dev.jwe.samples;
 
 import java.io.IOException;
 import java.net.URI;
@@ -7,13 +7,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** A plain HTTP/1.1 client for the demo under test. */
-final class Http {
+/** A plain HTTP/1.1 client for a sample under test, over loopback. Shared through the test-jar. */
+public final class Http {
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
     private final URI base;
 
-    Http(URI base) {
+    /** @param base the application's base URI; paths resolve against it */
+    public Http(URI base) {
         this.base = base;
     }
 
@@ -24,7 +25,7 @@ final class Http {
      * @param headers name, value, name, value...
      * @return the answer
      */
-    HttpResponse<String> send(String method, String path, String body, String... headers)
+    public HttpResponse<String> send(String method, String path, String body, String... headers)
             throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
@@ -35,7 +36,12 @@ final class Http {
         return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
+    /**
+     * @param path the path
+     * @param headers name, value, name, value...
+     * @return the answer
+     */
+    public HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
         return send("GET", path, null, headers);
     }
 }
