@@ -6,6 +6,7 @@ import dev.jwe.core.JweTokenValidator;
 import dev.jwe.core.KeyEntry;
 import dev.jwe.core.KeySource;
 import dev.jwe.core.KeySourceException;
+import dev.jwe.core.KeySources;
 import dev.jwe.core.TokenIssuer;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -56,13 +57,19 @@ final class DemoConfig {
     static DemoConfig from(JweSettings settings, Clock clock) {
         Optional<String> decryptionKeys = settings.get("jwe.decryption.keys");
         if (decryptionKeys.isPresent()) {
-            JweTokenValidator validator = settings.toValidatorBuilder().clock(clock).build();
-            char[] password = settings.get("jwe.decryption.keystore-password").map(String::toCharArray).orElse(null);
+            // One key source for the validator and the JWKS endpoint, so that a rotated key file
+            // shows up in both; built with the options JweSettings uses.
+            KeySources.Builder keys = KeySources.builder(decryptionKeys.get());
+            settings.get("jwe.decryption.keystore-password").ifPresent(p -> keys.password(p.toCharArray()));
+            settings.getDuration("jwe.keys.reload-interval").ifPresent(keys::reloadInterval);
+            KeySource decryption;
             try {
-                return new DemoConfig(settings, validator, KeySource.load(decryptionKeys.get(), password), null);
+                decryption = keys.build();
             } catch (KeySourceException e) {
                 throw new ConfigurationException("jwe.decryption.keys", e.getMessage(), e);
             }
+            JweTokenValidator validator = settings.toValidatorBuilder().decryptionKeys(decryption).clock(clock).build();
+            return new DemoConfig(settings, validator, decryption, null);
         }
         if (settings.get("jwe.verification.keys").isPresent()) {
             throw new ConfigurationException("jwe.decryption.keys", "required when jwe.verification.keys is set:"

@@ -3,13 +3,17 @@ package dev.jwe.samples.demo;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Runs pasted command lines verbatim in one bash session, as a user who copies them from the
@@ -51,13 +55,24 @@ final class Bash {
                 .redirectError(ProcessBuilder.Redirect.DISCARD);
         pb.environment().putAll(env);
         Process p = pb.start();
+        CompletableFuture<byte[]> stdout = CompletableFuture.supplyAsync(() -> {
+            try {
+                return p.getInputStream().readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
         String out;
         try {
-            out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(60, TimeUnit.SECONDS)) {
                 fail("bash did not finish the pasted commands within 60 s");
             }
+            out = new String(stdout.get(10, TimeUnit.SECONDS), StandardCharsets.UTF_8);
+        } catch (ExecutionException | TimeoutException e) {
+            return fail("Cannot read the output of bash", e);
         } finally {
+            // A curl that hangs must not outlive the test.
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
         }
         // out0 MARK rc0 \n out1 MARK rc1 \n ... MARK rcN-1 \n epilogue-out
