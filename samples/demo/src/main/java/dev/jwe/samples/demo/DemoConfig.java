@@ -1,0 +1,189 @@
+package dev.jwe.samples.demo;
+
+import dev.jwe.core.ConfigurationException;
+import dev.jwe.core.JweSettings;
+import dev.jwe.core.JweTokenValidator;
+import dev.jwe.core.KeyEntry;
+import dev.jwe.core.KeySource;
+import dev.jwe.core.KeySourceException;
+import dev.jwe.core.KeySources;
+import dev.jwe.core.TokenIssuer;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the demo runs with, decided once at start-up from the {@code jwe.*} settings (system
+ * properties, then environment variables, then the {@code jwe.config} file):
+ * <ul>
+ *   <li>without {@code jwe.decryption.keys}: <em>development keys</em> made in memory (an RSA-2048
+ *       encryption key {@value #ENC_KID} and an EC P-256 signing key {@value #SIG_KID}), issuer
+ *       {@value #DEV_ISSUER} and audience {@value #DEV_AUDIENCE} unless set, and a
+ *       {@link DevTokens} minter for {@code POST /dev/token};</li>
+ *   <li>with it: the user's keys, issuer and audience, and no minter.</li>
+ * </ul>
+ * Either way there is one validator (default audit listener: JSON lines on {@code dev.jwe.audit})
+ * shared by the Servlet filter and the JAX-RS feature. Immutable.
+ */
+final class DemoConfig {
+    static final String DEV_ISSUER = "https://demo.jwe.dev";
+    static final String DEV_AUDIENCE = "jwe-demo";
+    static final String ENC_KID = "demo-enc-1";
+    static final String SIG_KID = "demo-sig-1";
+
+    private final JweSettings settings;
+    private final JweTokenValidator validator;
+    private final KeySource publishedKeys;
+    private final DevTokens devTokens;
+
+    private DemoConfig(JweSettings settings, JweTokenValidator validator, KeySource publishedKeys, DevTokens devTokens) {
+        this.settings = settings;
+        this.validator = validator;
+        this.publishedKeys = publishedKeys;
+        this.devTokens = devTokens;
+    }
+
+    /**
+     * @param settings the {@code jwe.*} settings
+     * @param clock the clock of the validator and of minted tokens
+     * @return the configuration
+     * @throws ConfigurationException naming the setting when the settings are wrong
+     */
+    static DemoConfig from(JweSettings settings, Clock clock) {
+        Optional<String> decryptionKeys = settings.get("jwe.decryption.keys");
+        if (decryptionKeys.isPresent()) {
+            // One key source for the validator and the JWKS endpoint, so that a rotated key file
+            // shows up in both; built with the options JweSettings uses.
+            KeySources.Builder keys = KeySources.builder(decryptionKeys.get());
+            settings.get("jwe.decryption.keystore-password").ifPresent(p -> keys.password(p.toCharArray()));
+            settings.getDuration("jwe.keys.reload-interval").ifPresent(keys::reloadInterval);
+            KeySource decryption;
+            try {
+                decryption = keys.build();
+            } catch (KeySourceException e) {
+                throw new ConfigurationException("jwe.decryption.keys", e.getMessage(), e);
+            }
+            JweTokenValidator validator = settings.toValidatorBuilder().decryptionKeys(decryption).clock(clock).build();
+            return new DemoConfig(settings, validator, decryption, null);
+        }
+        if (settings.get("jwe.verification.keys").isPresent()) {
+            throw new ConfigurationException("jwe.decryption.keys", "required when jwe.verification.keys is set:"
+                    + " set both to use your own keys, or neither for development keys");
+        }
+        return developmentKeys(settings, clock);
+    }
+
+    private static DemoConfig developmentKeys(JweSettings settings, Clock clock) {
+        KeyPair rsa = generate("RSA", null);
+        KeyPair ec = generate("EC", new ECGenParameterSpec("secp256r1"));
+        KeyEntry encryption = KeyEntry.of(ENC_KID, rsa.getPrivate(), rsa.getPublic());
+        KeyEntry signing = KeyEntry.of(SIG_KID, ec.getPrivate(), ec.getPublic());
+        JweTokenValidator.Builder builder = settings.toValidatorBuilder()
+                .clock(clock)
+                .decryptionKeys(KeySource.of(encryption))
+                .verificationKeys(KeySource.of(KeyEntry.of(SIG_KID, ec.getPublic(), null)));
+        String issuer = first(settings, "jwe.issuer").orElse(DEV_ISSUER);
+        if (settings.get("jwe.issuer").isEmpty() && !settings.getBoolean("jwe.ignore-issuer")) {
+            builder.issuer(DEV_ISSUER);
+        }
+        String audience = first(settings, "jwe.audience").orElse(DEV_AUDIENCE);
+        if (settings.get("jwe.audience").isEmpty() && !settings.getBoolean("jwe.ignore-audience")) {
+            builder.audience(DEV_AUDIENCE);
+        }
+        JweTokenValidator validator = builder.build();
+
+        // Tokens that this validator accepts even when the user narrowed the algorithms or renamed claims.
+        TokenIssuer.Builder minter = TokenIssuer.builder().encryptionKey(encryption).signingKey(signing);
+        first(settings, "jwe.key-management-algorithms").ifPresent(minter::keyManagementAlgorithm);
+        first(settings, "jwe.content-encryption-algorithms").ifPresent(minter::contentEncryptionAlgorithm);
+        first(settings, "jwe.signature-algorithms").ifPresent(minter::signatureAlgorithm);
+        settings.get("jwe.token-type").ifPresent(minter::type);
+        DevTokens devTokens = new DevTokens(minter.build(), clock, issuer, audience,
+                valueOrDefault(settings, "jwe.roles-claim"), valueOrDefault(settings, "jwe.scope-claim"));
+        return new DemoConfig(settings, validator, KeySource.of(encryption), devTokens);
+    }
+
+    private static KeyPair generate(String algorithm, ECGenParameterSpec spec) {
+        try {
+            KeyPairGenerator g = KeyPairGenerator.getInstance(algorithm);
+            if (spec == null) {
+                g.initialize(2048);
+            } else {
+                g.initialize(spec);
+            }
+            return g.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("This JVM cannot generate " + algorithm + " keys", e);
+        }
+    }
+
+    private static Optional<String> first(JweSettings settings, String name) {
+        return settings.getList(name).stream().findFirst();
+    }
+
+    private static String valueOrDefault(JweSettings settings, String name) {
+        return settings.get(name).orElseGet(() -> JweSettings.knownSettings().stream()
+                .filter(s -> s.name().equals(name)).findFirst().orElseThrow().defaultValue());
+    }
+
+    /** The settings the demo was started with (for the start-up summary). */
+    JweSettings settings() {
+        return settings;
+    }
+
+    /** The one validator, shared by the Servlet filter and the JAX-RS feature. */
+    JweTokenValidator validator() {
+        return validator;
+    }
+
+    /** The decryption keys whose public halves {@code /.well-known/jwks.json} publishes. */
+    KeySource publishedKeys() {
+        return publishedKeys;
+    }
+
+    /** The minter behind {@code POST /dev/token}; empty when the user configured keys. */
+    Optional<DevTokens> devTokens() {
+        return Optional.ofNullable(devTokens);
+    }
+
+    /**
+     * Mints nested tokens (signed, then encrypted) with the development keys. Immutable.
+     *
+     * @param issuer the token issuer
+     * @param clock the clock for {@code iat} and {@code exp}
+     * @param iss the {@code iss} claim
+     * @param aud the {@code aud} claim
+     * @param rolesClaim where the roles go (a dotted path reaches into objects)
+     * @param scopeClaim where the space-separated scopes go
+     */
+    record DevTokens(TokenIssuer issuer, Clock clock, String iss, String aud, String rolesClaim, String scopeClaim) {
+
+        /**
+         * @param request what was asked for
+         * @return the compact JWE
+         */
+        String mint(TokenRequest request) {
+            TokenIssuer.ClaimsBuilder claims = TokenIssuer.claims(clock).issuer(iss).audience(aud)
+                    .subject(request.subject()).expiresIn(request.ttl());
+            if (!request.roles().isEmpty()) {
+                String[] path = rolesClaim.split("\\.");
+                Object value = request.roles();
+                for (int i = path.length - 1; i > 0; i--) {
+                    Map<String, Object> parent = new LinkedHashMap<>();
+                    parent.put(path[i], value);
+                    value = parent;
+                }
+                claims.claim(path[0], value);
+            }
+            if (!request.scopes().isEmpty()) {
+                claims.claim(scopeClaim, String.join(" ", request.scopes()));
+            }
+            return issuer.issue(claims.build());
+        }
+    }
+}
