@@ -35,7 +35,8 @@ import org.glassfish.jersey.servlet.ServletContainer;
  *       {@code /api/orders} ({@code @RequireScope("orders:read")}): Jersey resources behind
  *       {@link JweFeature};</li>
  *   <li>{@code GET /health} and {@code GET /.well-known/jwks.json}: no token needed;</li>
- *   <li>{@code POST /dev/token}: only with development keys ({@link DemoConfig}).</li>
+ *   <li>{@code POST /dev/token} and {@code POST /dev/revoke}: only with development keys
+ *       ({@link DemoConfig}).</li>
  * </ul>
  * Every {@code jwe.*} setting may be given as a system property or environment variable. The
  * server listens on the loopback interface only: with development keys anyone who reaches it
@@ -105,6 +106,8 @@ public final class DemoServer {
                 config.devTokens().isPresent() ? "development" : "configured"), "/health");
         addServlet(context, "jwks", new JwksPublishingServlet(config.publishedKeys()), "/.well-known/jwks.json");
         addServlet(context, "dev-token", new DevTokenServlet(config.devTokens().orElse(null)), "/dev/token");
+        addServlet(context, "dev-revoke", new DevRevokeServlet(config.devTokens().isPresent() ? config.validator() : null),
+                "/dev/revoke");
 
         server.setHandler(context);
         server.setStopAtShutdown(true);

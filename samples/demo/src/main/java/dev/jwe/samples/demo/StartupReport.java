@@ -59,6 +59,7 @@ final class StartupReport {
             endpoint(out, "POST /dev/token", "form or JSON: sub, roles, scopes, ttl (at most "
                     + TokenRequest.MAX_TTL.toMinutes() + " min)");
             endpoint(out, "", "tokens with iss=" + t.iss() + " aud=" + t.aud());
+            endpoint(out, "POST /dev/revoke", "revokes the Bearer token sent (log out): REVOKED from then on");
         });
 
         out.append("\nAudit trail: one JSON line per attempt below, on logger dev.jwe.audit (INFO accepted,"
@@ -100,6 +101,10 @@ final class StartupReport {
             c.add(new String[] {"ADMIN_TOKEN=$(curl -s -X POST " + base + "/dev/token -d sub=bob -d roles=admin,user"
                     + " -d ttl=PT5M" + EXTRACT_TOKEN, "bob: roles admin and user, 5 minutes"});
             c.add(new String[] {"curl -i -H \"Authorization: Bearer $ADMIN_TOKEN\" " + base + "/api/admin", "200"});
+            c.add(new String[] {"curl -s -X POST -H \"Authorization: Bearer $ADMIN_TOKEN\" " + base + "/dev/revoke",
+                "log bob out: his token is revoked"});
+            c.add(new String[] {"curl -i -H \"Authorization: Bearer $ADMIN_TOKEN\" " + base + "/api/whoami",
+                "401: revoked"});
             c.add(new String[] {"curl -s -X POST " + base + "/dev/token -H 'Content-Type: application/json'"
                     + " -d '{\"sub\":\"carol\",\"scopes\":[\"orders:read\"],\"ttl\":300}'", "JSON works too"});
         }

@@ -90,6 +90,15 @@ class DemoDevelopmentKeysIT {
         assertThat(bobAdmin.status()).isEqualTo(200);
         assertThat(json(bobAdmin.body()).getString("admin")).isEqualTo("bob");
 
+        JsonObject revoked = json(find(results, "curl -s -X POST -H \"Authorization: Bearer $ADMIN_TOKEN\" "
+                + demo.base() + "/dev/revoke").output());
+        assertThat(revoked.getString("revoked")).isEqualTo("token");
+        assertThat(revoked.getString("sub")).isEqualTo("bob");
+        Bash.Result afterRevoke = find(results, bearer("ADMIN_TOKEN", "/api/whoami"));
+        assertThat(afterRevoke.status()).isEqualTo(401);
+        assertThat(afterRevoke.headers().get("www-authenticate")).contains("error=\"invalid_token\"")
+                .contains("revoked");
+
         JsonObject minted = json(find(results, "curl -s -X POST " + demo.base() + "/dev/token -H").output());
         assertThat(minted.getString("token_type")).isEqualTo("Bearer");
         assertThat(minted.getInt("expires_in")).isEqualTo(300);
@@ -106,7 +115,8 @@ class DemoDevelopmentKeysIT {
         // One audit line per attempt; the JAX-RS 403 is an acceptance of the token, then the refusal.
         List<String> expected = List.of("/api/whoami accepted alice", "/api/orders accepted alice",
                 "/api/admin accepted alice", "/api/admin rejected INSUFFICIENT_SCOPE", "/servlet/whoami accepted alice",
-                "/api/whoami rejected MISSING_TOKEN", "/api/admin accepted bob", "/api/orders accepted carol");
+                "/api/whoami rejected MISSING_TOKEN", "/api/admin accepted bob", "/dev/revoke accepted bob",
+                "/api/whoami rejected REVOKED", "/api/orders accepted carol");
         List<String> audit = demo.awaitLines(mark, l -> l.contains(DemoAssertions.AUDIT), expected.size());
         assertThat(DemoAssertions.auditEvents(audit).stream().map(DemoAssertions::summary).toList())
                 .containsExactlyElementsOf(expected);

@@ -24,7 +24,7 @@ class StartupReportTest {
                 "Settings given: none (all defaults)", "  decryption-keys=[demo-enc-1]");
         List<String> lines = Arrays.asList(text.split("\n"));
         assertThat(lines.get(lines.size() - 1)).isEqualTo(StartupReport.READY + BASE + " (Ctrl-C stops it)");
-        assertThat(lines).filteredOn(l -> l.startsWith("  curl ") || l.startsWith("  TOKEN=")).hasSize(10)
+        assertThat(lines).filteredOn(l -> l.startsWith("  curl ") || l.startsWith("  TOKEN=")).hasSize(12)
                 .allSatisfy(l -> assertThat(l).contains("http://localhost:43117/").doesNotContain(":8080"));
         assertThat(lines).filteredOn(l -> l.startsWith("##")).allSatisfy(l -> assertThat(l).hasSize(80).endsWith("##"));
     }
