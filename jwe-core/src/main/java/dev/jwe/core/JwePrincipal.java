@@ -15,6 +15,14 @@ public final class JwePrincipal implements Principal {
      */
     public static final String REQUEST_ATTRIBUTE = "dev.jwe.VerifiedToken";
 
+    /**
+     * Request attribute under which adapters store the {@link TokenValidator} that produced
+     * {@link #REQUEST_ATTRIBUTE}: a later adapter reuses the token only when it was made by the
+     * very same validator, so that a second adapter with another policy (another audience, say)
+     * never inherits a token its own policy would refuse.
+     */
+    public static final String VALIDATOR_ATTRIBUTE = "dev.jwe.TokenValidator";
+
     private final VerifiedToken token;
 
     /**

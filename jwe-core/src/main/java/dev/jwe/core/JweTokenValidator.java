@@ -56,6 +56,7 @@ public final class JweTokenValidator implements TokenValidator {
     private static final int MAX_HEADER_DEPTH = 2;
     private static final int MAX_CLAIMS_DEPTH = 16;
     private static final int MAX_KEY_CANDIDATES = 3;
+    private static final int MAX_KID_LENGTH = 256;
     /** 9999-12-31T23:59:59Z: NumericDates beyond it are refused as malformed. */
     private static final long MAX_NUMERIC_DATE = 253_402_300_799L;
     /**
@@ -136,6 +137,11 @@ public final class JweTokenValidator implements TokenValidator {
     }
 
     @Override
+    public boolean supportsSingleUse() {
+        return true;
+    }
+
+    @Override
     public VerifiedToken validateSingleUse(String token, RequestInfo request) throws TokenRejectedException {
         return validate(token, request, true);
     }
@@ -186,8 +192,14 @@ public final class JweTokenValidator implements TokenValidator {
             a.fingerprint = digest.fingerprint();
             return verify(token, a, a.fingerprint);
         }
-        VerifiedToken hit = cache.accepted(digest);
-        if (hit != null) {
+        VerifiedTokenCache.Entry entry = cache.accepted(digest);
+        if (entry != null && !keysStillInForce(entry)) {
+            // The key that decrypted or verified it was rotated out or has expired: validate again.
+            cache.invalidate(digest);
+            entry = null;
+        }
+        if (entry != null) {
+            VerifiedToken hit = entry.token();
             a.cached = true;
             a.fill(hit); // with the fingerprint stored at the miss: no need to format it again
             long now = policy.clock.instant().getEpochSecond();
@@ -212,7 +224,7 @@ public final class JweTokenValidator implements TokenValidator {
         }
         try {
             VerifiedToken verified = verify(token, a, a.fingerprint);
-            cache.putAccepted(digest, verified.asCached());
+            cache.putAccepted(digest, new VerifiedTokenCache.Entry(verified.asCached(), a.decryptedWith, a.verifiedWith));
             return verified;
         } catch (TokenRejectedException e) {
             if (VerifiedTokenCache.remembers(e.reason())) {
@@ -220,6 +232,26 @@ public final class JweTokenValidator implements TokenValidator {
             }
             throw e;
         }
+    }
+
+    private boolean keysStillInForce(VerifiedTokenCache.Entry entry) {
+        Instant now = policy.clock.instant();
+        return inForce(policy.decryptionKeys, entry.decryptedWith(), now)
+                && (entry.verifiedWith() == null || inForce(policy.verificationKeys, entry.verifiedWith(), now));
+    }
+
+    /** Whether this very key object is still in the source's current set and inside its validity window. */
+    private static boolean inForce(KeySource source, KeyEntry used, Instant now) {
+        if (used == null || !used.isUsableAt(now)) {
+            return false;
+        }
+        KeySet keys = source.keys();
+        for (KeyEntry k : used.kid().isPresent() ? keys.byKid(used.kid().get()) : keys.withoutKid()) {
+            if (k == used) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -267,6 +299,9 @@ public final class JweTokenValidator implements TokenValidator {
         String jti;
         String fingerprint;
         boolean cached;
+        /** The keys that did the work, remembered with a cache entry. */
+        KeyEntry decryptedWith;
+        KeyEntry verifiedWith;
 
         void fill(VerifiedToken token) {
             TokenMetadata m = token.metadata();
@@ -290,7 +325,7 @@ public final class JweTokenValidator implements TokenValidator {
         Map<String, Object> header = parseHeader(jwe);
         String alg = string(header, "alg", Reason.MALFORMED);
         String enc = string(header, "enc", Reason.MALFORMED);
-        String kid = string(header, "kid", Reason.MALFORMED);
+        String kid = keyId(header);
         a.alg = shorten(alg);
         a.enc = shorten(enc);
         a.kid = shorten(kid);
@@ -307,7 +342,7 @@ public final class JweTokenValidator implements TokenValidator {
         }
         String epkCurve = checkShape(jwe, header, alg, enc);
 
-        byte[] plaintext = decrypt(jwe, kid, alg, enc, epkCurve);
+        byte[] plaintext = decrypt(jwe, kid, alg, enc, epkCurve, a);
         String payload = Compact.utf8(plaintext);
         if (payload == null) {
             throw reject(Reason.MALFORMED_CLAIMS);
@@ -329,7 +364,7 @@ public final class JweTokenValidator implements TokenValidator {
             }
             Map<String, Object> jwsHeader = parseHeader(jws);
             sigAlg = string(jwsHeader, "alg", Reason.MALFORMED);
-            innerKid = string(jwsHeader, "kid", Reason.MALFORMED);
+            innerKid = keyId(jwsHeader);
             innerTyp = string(jwsHeader, "typ", Reason.INVALID_TYPE);
             if (sigAlg == null) {
                 throw reject(Reason.MALFORMED);
@@ -345,7 +380,7 @@ public final class JweTokenValidator implements TokenValidator {
             if (jws.segmentLength(2) == 0) {
                 throw reject(Reason.INVALID_SIGNATURE);
             }
-            verifySignature(payload, innerKid, sigAlg);
+            a.verifiedWith = verifySignature(payload, innerKid, sigAlg);
             claimsJson = Compact.utf8(jws.decode(1));
             if (claimsJson == null) {
                 throw reject(Reason.MALFORMED_CLAIMS);
@@ -368,6 +403,18 @@ public final class JweTokenValidator implements TokenValidator {
         }
         return checkClaims(claims, header, innerTyp, a, new TokenMetadata(kid, alg, enc, innerKid, sigAlg,
                 fingerprint, false));
+    }
+
+    /**
+     * The {@code kid}, at most {@value #MAX_KID_LENGTH} characters: an unknown one may be
+     * remembered (a remote key set's negative cache), so its size is bounded before any lookup.
+     */
+    private static String keyId(Map<String, Object> header) throws TokenRejectedException {
+        String kid = string(header, "kid", Reason.MALFORMED);
+        if (kid != null && kid.length() > MAX_KID_LENGTH) {
+            throw reject(Reason.MALFORMED);
+        }
+        return kid;
     }
 
     private static Map<String, Object> parseHeader(Compact compact) throws TokenRejectedException {
@@ -441,7 +488,7 @@ public final class JweTokenValidator implements TokenValidator {
         return c == null ? -1 : c.decodedLength(0);
     }
 
-    private byte[] decrypt(Compact jwe, String kid, String alg, String enc, String epkCurve)
+    private byte[] decrypt(Compact jwe, String kid, String alg, String enc, String epkCurve, Attempt a)
             throws TokenRejectedException {
         List<KeyEntry> candidates = candidates(policy.decryptionKeys, "decryption", kid,
                 k -> Algorithms.fitsDecryption(k, alg, enc, epkCurve));
@@ -451,13 +498,14 @@ public final class JweTokenValidator implements TokenValidator {
             byte[] plaintext = alg.equals("dir") ? ContentCipher.decrypt(jwe, enc, key.key())
                     : JoseCrypto.decrypt(jwe.text(), alg, enc, key.key());
             if (plaintext != null) {
+                a.decryptedWith = key;
                 return plaintext;
             }
         }
         throw reject(Reason.DECRYPTION_FAILED);
     }
 
-    private void verifySignature(String jws, String kid, String alg) throws TokenRejectedException {
+    private KeyEntry verifySignature(String jws, String kid, String alg) throws TokenRejectedException {
         if (policy.verificationKeys == null) {
             throw reject(Reason.UNKNOWN_KEY);
         }
@@ -465,7 +513,7 @@ public final class JweTokenValidator implements TokenValidator {
                 k -> Algorithms.fitsVerification(k, alg));
         for (KeyEntry key : candidates) {
             if (JoseCrypto.verify(jws, alg, Algorithms.verificationKey(key))) {
-                return;
+                return key;
             }
         }
         throw reject(Reason.INVALID_SIGNATURE);

@@ -31,6 +31,16 @@ public interface TokenValidator {
     VerifiedToken validate(String token, RequestInfo request) throws TokenRejectedException;
 
     /**
+     * Whether {@link #validateSingleUse} is supported (adapters check this at start-up, before
+     * a one-time path could meet the default's {@link UnsupportedOperationException}).
+     *
+     * @return true when one-time tokens are supported
+     */
+    default boolean supportsSingleUse() {
+        return false;
+    }
+
+    /**
      * Validates a one-time token: as {@link #validate(String, RequestInfo)}, and a second use of
      * its {@code jti} within its lifetime is rejected as {@link Reason#REPLAYED} (for paths where
      * replay protection is on, when it is not on for every token). The default refuses: a

@@ -19,7 +19,14 @@ final class VerifiedTokenCache {
     record Rejection(Reason reason, String kid, String alg, String enc) {
     }
 
-    private final Cache<TokenDigest, VerifiedToken> accepted;
+    /**
+     * A verified token and the keys that decrypted and verified it: a hit counts only while those
+     * very keys are still in force (a rotated-out or expired key ends its tokens' entries).
+     */
+    record Entry(VerifiedToken token, KeyEntry decryptedWith, KeyEntry verifiedWith) {
+    }
+
+    private final Cache<TokenDigest, Entry> accepted;
     private final Cache<TokenDigest, Rejection> rejected;
     private final Clock clock;
     private final Duration maxTtl;
@@ -35,7 +42,7 @@ final class VerifiedTokenCache {
                 .maximumSize(maxEntries)
                 .ticker(ticker)
                 .executor(Runnable::run)
-                .expireAfter(Expiry.creating((TokenDigest k, VerifiedToken v) -> lifetime(v)))
+                .expireAfter(Expiry.creating((TokenDigest k, Entry v) -> lifetime(v.token())))
                 .build();
         this.rejected = rejectTtl.isZero() ? null : Caffeine.newBuilder()
                 .maximumSize(maxEntries)
@@ -61,7 +68,7 @@ final class VerifiedTokenCache {
         return untilExp.compareTo(maxTtl) < 0 ? untilExp : maxTtl;
     }
 
-    VerifiedToken accepted(TokenDigest digest) {
+    Entry accepted(TokenDigest digest) {
         return accepted.getIfPresent(digest);
     }
 
@@ -69,9 +76,9 @@ final class VerifiedTokenCache {
         return rejected == null ? null : rejected.getIfPresent(digest);
     }
 
-    void putAccepted(TokenDigest digest, VerifiedToken token) {
-        if (!lifetime(token).isNegative()) {
-            accepted.put(digest, token);
+    void putAccepted(TokenDigest digest, Entry entry) {
+        if (!lifetime(entry.token()).isNegative()) {
+            accepted.put(digest, entry);
         }
     }
 

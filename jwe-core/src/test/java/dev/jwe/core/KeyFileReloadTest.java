@@ -235,4 +235,39 @@ class KeyFileReloadTest {
         assertThat(e).as("expected a rejection").isNotNull();
         return e.reason();
     }
+
+    @Test
+    void validateWhenCachedTokensKeyRotatedOutThenRejectedNotServedFromCache() throws Exception {
+        Path file = dir.resolve("enc.jwks.json");
+        write(file, privateJwks(ENC_A, ENC_B));
+        TestClock clock = new TestClock();
+        JweTokenValidator v = JweTokenValidator.builder()
+                .decryptionKeys(KeySources.builder(file.toString()).reloadInterval(Duration.ofMinutes(1)).clock(clock)
+                        .build())
+                .verificationKeys(KeySource.of(TestKeys.publicOnly(SIG)))
+                .issuer(TestKeys.ISSUER).audience(TestKeys.AUDIENCE).clock(clock)
+                .auditListener(AuditListener.NOOP).build();
+        String tokenA = token(ENC_A);
+        v.validate(tokenA);
+        assertThat(v.validate(tokenA).metadata().cached()).isTrue();
+
+        write(file, privateJwks(ENC_B));
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(reason(v, tokenA)).isEqualTo(Reason.UNKNOWN_KEY);
+    }
+
+    @Test
+    void validateWhenCachedTokensKeyPassesItsJwkExpThenRejected() throws Exception {
+        TestClock clock = new TestClock();
+        KeyEntry expiring = ENC_A.withValidity(null, TestKeys.NOW.plus(Duration.ofMinutes(2)));
+        JweTokenValidator v = JweTokenValidator.builder().decryptionKeys(KeySource.of(expiring))
+                .verificationKeys(KeySource.of(TestKeys.publicOnly(SIG)))
+                .issuer(TestKeys.ISSUER).audience(TestKeys.AUDIENCE).clock(clock)
+                .auditListener(AuditListener.NOOP).build();
+        String tokenA = token(ENC_A);
+        v.validate(tokenA);
+        assertThat(v.validate(tokenA).metadata().cached()).isTrue();
+        clock.advance(Duration.ofMinutes(3));
+        assertThat(reason(v, tokenA)).isEqualTo(Reason.UNKNOWN_KEY);
+    }
 }

@@ -108,6 +108,10 @@ public final class JweFeature implements Feature {
         if (settings.get("jwe.exclude-paths").isPresent()) {
             LOG.warn("jwe.exclude-paths is a Servlet filter setting; the JAX-RS feature ignores it (use @PermitAll)");
         }
+        if (settings.get("jwe.replay.paths").isPresent()) {
+            LOG.warn("jwe.replay.paths is a Servlet filter setting; the JAX-RS feature does NOT make those paths one-time"
+                    + " (map the Servlet filter over them, or set jwe.replay.protect=true)");
+        }
         if (options.anonymous()) {
             LOG.warn("jwe.anonymous=true: requests without a token reach unannotated resources unauthenticated");
         }

@@ -45,6 +45,8 @@ final class JweRequestFilter implements ContainerRequestFilter {
     private final Options options;
     private final AccessRules rules;
     private final Map<Reason, String> challenges = new EnumMap<>(Reason.class);
+    /** Whether validation failed on our side last time: an outage is logged once, not per request. */
+    private final java.util.concurrent.atomic.AtomicBoolean failing = new java.util.concurrent.atomic.AtomicBoolean();
 
     @Context
     private ResourceInfo resourceInfo;
@@ -63,7 +65,8 @@ final class JweRequestFilter implements ContainerRequestFilter {
         AccessRule rule = rules.ruleFor(resourceInfo);
         RequestInfo info = new RequestInfo(null, request.getMethod(), request.getUriInfo().getRequestUri().getRawPath());
         VerifiedToken token;
-        if (request.getProperty(JwePrincipal.REQUEST_ATTRIBUTE) instanceof VerifiedToken fromServletFilter) {
+        if (request.getProperty(JwePrincipal.REQUEST_ATTRIBUTE) instanceof VerifiedToken fromServletFilter
+                && request.getProperty(JwePrincipal.VALIDATOR_ATTRIBUTE) == validator) {
             token = fromServletFilter;
         } else {
             BearerToken found = BearerToken.extract(headers(request, HttpHeaders.AUTHORIZATION), otherValues(request));
@@ -86,12 +89,20 @@ final class JweRequestFilter implements ContainerRequestFilter {
                         request.abortWith(problem(e.reason(), challenges.get(e.reason())));
                         return;
                     } catch (ValidationUnavailableException e) {
-                        LOG.warn("Token validation unavailable on our side, answering 503: {}", e.getMessage());
+                        // Once per outage, not per request: clients must not control the log volume.
+                        if (failing.compareAndSet(false, true)) {
+                            LOG.error("Token validation unavailable on our side, answering 503 until it works again: {}",
+                                    e.getMessage());
+                        }
                         request.abortWith(Response.status(Response.Status.SERVICE_UNAVAILABLE)
                                 .type(Challenge.PROBLEM_JSON).entity(Challenge.serviceUnavailableJson()).build());
                         return;
                     }
+                    if (failing.compareAndSet(true, false)) {
+                        LOG.info("Token validation works again");
+                    }
                     request.setProperty(JwePrincipal.REQUEST_ATTRIBUTE, token);
+                    request.setProperty(JwePrincipal.VALIDATOR_ATTRIBUTE, validator);
                 }
             }
         }

@@ -35,6 +35,7 @@ final class SimulatedServletFilter implements Filter {
             try {
                 request.setAttribute(JwePrincipal.REQUEST_ATTRIBUTE, validator.validate(found.token(),
                         new RequestInfo(request.getRemoteAddr(), request.getMethod(), request.getRequestURI())));
+                request.setAttribute(JwePrincipal.VALIDATOR_ATTRIBUTE, validator);
             } catch (TokenRejectedException e) {
                 ((HttpServletResponse) res).sendError(401);
                 return;

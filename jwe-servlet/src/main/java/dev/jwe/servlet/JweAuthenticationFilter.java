@@ -149,11 +149,15 @@ public final class JweAuthenticationFilter extends HttpFilter {
             } else {
                 validator = settings.buildValidator();
             }
+            ExcludedPaths singleUse = ExcludedPaths.parse("jwe.replay.paths", settings.getList("jwe.replay.paths"));
+            if (!settings.getList("jwe.replay.paths").isEmpty() && !validator.supportsSingleUse()) {
+                throw new ConfigurationException("jwe.replay.paths", "the given TokenValidator ("
+                        + validator.getClass().getName() + ") does not support one-time tokens");
+            }
             policy = new Policy(validator, realm(settings), settings.getBoolean("jwe.anonymous"),
                     ExcludedPaths.parse(settings.getList("jwe.exclude-paths")),
                     settings.getBoolean("jwe.allow-preflight"),
-                    httpToken(settings, "jwe.token-header"), httpToken(settings, "jwe.token-cookie"),
-                    ExcludedPaths.parse("jwe.replay.paths", settings.getList("jwe.replay.paths")));
+                    httpToken(settings, "jwe.token-header"), httpToken(settings, "jwe.token-cookie"), singleUse);
             LOG.info("jwe {} ready: {}", what, settings.describe());
         } catch (ConfigurationException e) {
             throw ServletSettings.initFailure(what, e);
@@ -194,7 +198,8 @@ public final class JweAuthenticationFilter extends HttpFilter {
         if (p == null) {
             throw new ServletException("JweAuthenticationFilter used before init()");
         }
-        if (request.getAttribute(JwePrincipal.REQUEST_ATTRIBUTE) instanceof VerifiedToken earlier) {
+        if (request.getAttribute(JwePrincipal.REQUEST_ATTRIBUTE) instanceof VerifiedToken earlier
+                && request.getAttribute(JwePrincipal.VALIDATOR_ATTRIBUTE) == p.validator) {
             chain.doFilter(new AuthenticatedRequest(request, earlier), response);
             return;
         }
@@ -232,6 +237,7 @@ public final class JweAuthenticationFilter extends HttpFilter {
                     LOG.info("jwe filter '{}': validation works again", getFilterName());
                 }
                 request.setAttribute(JwePrincipal.REQUEST_ATTRIBUTE, token);
+                request.setAttribute(JwePrincipal.VALIDATOR_ATTRIBUTE, p.validator);
                 chain.doFilter(new AuthenticatedRequest(request, token), response);
             }
         }

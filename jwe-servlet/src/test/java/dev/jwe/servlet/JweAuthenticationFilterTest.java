@@ -165,4 +165,22 @@ class JweAuthenticationFilterTest {
         assertThatCode(() -> new JweAuthenticationFilter(validator).init(new FakeConfig(Map.of("jwe.realm", "orders"))))
                 .doesNotThrowAnyException();
     }
+
+    @Test
+    void initWhenOneTimePathsButValidatorWithoutSingleUseThenFailsNamingTheSetting() {
+        dev.jwe.core.TokenValidator plain = (token, request) -> {
+            throw new dev.jwe.core.TokenRejectedException(dev.jwe.core.Reason.MALFORMED);
+        };
+        assertInitFails(new JweAuthenticationFilter(plain),
+                new FakeConfig(Map.of("jwe.replay.paths", "/api/payments/*")), "jwe.replay.paths")
+                .hasMessageContaining("one-time");
+        assertInitFails(new JweAuthenticationFilter(), new FakeConfig(withReplayPaths("payments/*")),
+                "jwe.replay.paths");
+    }
+
+    private Map<String, String> withReplayPaths(String paths) {
+        Map<String, String> m = new java.util.HashMap<>(valid());
+        m.put("jwe.replay.paths", paths);
+        return m;
+    }
 }

@@ -3,7 +3,9 @@ package dev.jwe.samples.demo;
 import dev.jwe.core.JweTokenValidator;
 import dev.jwe.core.RequestInfo;
 import dev.jwe.core.TokenRejectedException;
+import dev.jwe.core.ValidationUnavailableException;
 import dev.jwe.core.VerifiedToken;
+import dev.jwe.core.http.Challenge;
 import dev.jwe.core.http.BearerToken;
 import jakarta.json.Json;
 import jakarta.servlet.http.HttpServlet;
@@ -48,18 +50,24 @@ final class DevRevokeServlet extends HttpServlet {
             return;
         }
         VerifiedToken token;
+        Instant until;
         try {
             token = validator.validate(found.token(),
                     new RequestInfo(request.getRemoteAddr(), request.getMethod(), request.getRequestURI()));
+            if (token.jwtId().isEmpty()) {
+                JsonResponses.problem(response, 400, "Bad Request", "the token has no jti");
+                return;
+            }
+            until = validator.revocationStore().revoke(token);
         } catch (TokenRejectedException e) {
             JsonResponses.problem(response, 400, "Bad Request", "the token to revoke is not valid: " + e.description());
             return;
-        }
-        if (token.jwtId().isEmpty()) {
-            JsonResponses.problem(response, 400, "Bad Request", "the token has no jti");
+        } catch (ValidationUnavailableException e) {
+            // Our side (keys or the store) failed: not the client's fault.
+            JsonResponses.send(response, 503, Challenge.PROBLEM_JSON,
+                    Json.createReader(new java.io.StringReader(Challenge.serviceUnavailableJson())).readObject());
             return;
         }
-        Instant until = validator.revocationStore().revoke(token);
         JsonResponses.send(response, 200, "application/json", Json.createObjectBuilder()
                 .add("revoked", "token").add("sub", token.principalName()).add("jti", token.jwtId().get())
                 .add("kept_until", until.toString()).build());
