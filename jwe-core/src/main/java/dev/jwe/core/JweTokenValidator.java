@@ -1344,6 +1344,12 @@ public final class JweTokenValidator implements TokenValidator {
             if (replayFailOpen) {
                 LOG.warn("jwe: one-time tokens are accepted when the revocation store fails (jwe.replay.fail-open=true)");
             }
+            if (revocationFailOpen) {
+                // The default (an unreachable shared store must not take the API down), said once.
+                LOG.info("jwe: revocation lookups fail OPEN: when the store ({}) fails, tokens are accepted without"
+                        + " the check, logged and counted (jwe.revocation.fail-open=false to answer 503 instead)",
+                        store.describe());
+            }
             if (maxLifetime != null && maxLifetime.plus(clockSkew.multipliedBy(2)).compareTo(store.retention()) > 0) {
                 LOG.warn("jwe: tokens may live {} (jwe.max-lifetime) but revocations are kept {}"
                         + " (jwe.revocation.retention): a revoked token may come back after that", maxLifetime,

@@ -203,6 +203,14 @@ class RemoteKeySourceTest {
     }
 
     @Test
+    void validateWhenRemoteSetHoldsAKeyOfAnUnknownTypeThenTheOtherKeysStillWork() throws Exception {
+        String withUnknown = jwks(SIG_1).replace("{\"keys\":[", "{\"keys\":[{\"kty\":\"FUTURE\",\"kid\":\"new\"},");
+        server.serve(withUnknown);
+        JweTokenValidator v = validator(track(remote().build()));
+        assertThat(v.validate(token(SIG_1)).principalName()).isEqualTo("alice");
+    }
+
+    @Test
     void buildWhenPlainHttpToNonLoopbackThenRefused() {
         assertThatThrownBy(() -> KeySources.builder("http://issuer.example/jwks.json").allowRemote().build())
                 .isInstanceOf(KeySourceException.class).hasMessageContaining("https");

@@ -43,6 +43,7 @@ import org.jose4j.lang.JoseException;
  * location and the kind of problem, never key material or jose4j's text.
  */
 public final class KeyIo {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(KeyIo.class);
     /** Largest key file we read: a key set is small; anything bigger is a mistake. */
     private static final int MAX_KEY_FILE_BYTES = 1 << 20;
     private static final Pattern PEM_BLOCK = Pattern.compile(
@@ -172,6 +173,22 @@ public final class KeyIo {
      * @return the keys
      */
     public static List<KeyEntry> parseJwks(String json, String name) {
+        return parseJwks(json, name, false);
+    }
+
+    /**
+     * Parses a JWK Set, skipping (and counting in a warning) keys that cannot be used: for a
+     * remote set, where one entry of a new key type must not make every other key unusable.
+     *
+     * @param json the document
+     * @param name where it came from, for messages
+     * @return the usable keys
+     */
+    public static List<KeyEntry> parseJwksSkippingUnusable(String json, String name) {
+        return parseJwks(json, name, true);
+    }
+
+    private static List<KeyEntry> parseJwks(String json, String name, boolean skipUnusable) {
         List<?> members;
         try {
             Map<String, Object> parsed = Json.parseObject(json, 8);
@@ -182,17 +199,28 @@ public final class KeyIo {
         // Each key on its own: jose4j's JsonWebKeySet silently skips a broken key (a rotated-in key
         // with a typo would just never match) and logs the whole set, private parts included.
         List<KeyEntry> out = new ArrayList<>();
+        int skipped = 0;
         for (int i = 0; i < members.size(); i++) {
-            JsonWebKey jwk;
             try {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> params = (Map<String, Object>) members.get(i);
-                jwk = JsonWebKey.Factory.newJwk(params);
-            } catch (JoseException | RuntimeException e) {
-                // jose4j's message may quote key parameters: keep it out.
-                throw new KeySourceException("Not a valid JWK or JWK Set (key #" + (i + 1) + "): " + name);
+                JsonWebKey jwk;
+                try {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> params = (Map<String, Object>) members.get(i);
+                    jwk = JsonWebKey.Factory.newJwk(params);
+                } catch (JoseException | RuntimeException e) {
+                    // jose4j's message may quote key parameters: keep it out.
+                    throw new KeySourceException("Not a valid JWK or JWK Set (key #" + (i + 1) + "): " + name);
+                }
+                out.add(toEntry(jwk, name));
+            } catch (KeySourceException e) {
+                if (!skipUnusable) {
+                    throw e;
+                }
+                skipped++;
             }
-            out.add(toEntry(jwk, name));
+        }
+        if (skipped > 0) {
+            LOG.warn("jwe: ignored {} key(s) of the key set at {} that cannot be used here", skipped, name);
         }
         if (out.isEmpty()) {
             throw new KeySourceException("The JWK Set holds no keys: " + name);
