@@ -107,7 +107,13 @@ for s in "${scenarios[@]}"; do
     fi
 done
 for round in $(seq 1 "$rounds"); do
-    for s in "${scenarios[@]}"; do
+    # Odd rounds in the listed order, even rounds reversed, so that drift favours no scenario.
+    order=("${scenarios[@]}")
+    if [ $((round % 2)) -eq 0 ]; then
+        order=()
+        for ((k = ${#scenarios[@]} - 1; k >= 0; k--)); do order+=("${scenarios[k]}"); done
+    fi
+    for s in "${order[@]}"; do
         read -r name path file <<<"$s"
         out="$(run_wrk "$duration" "$path" "$file")"
         [ -n "$out" ] || { echo "wrk gave no result for $name" >&2; exit 1; }
@@ -120,7 +126,7 @@ audit_lines="$(grep -c '"outcome":"accepted"' "$work/audit.log" || true)"
 
 RUNS="$runs" DATE="$started" LOAD_BEFORE="$load_before" LOAD_AFTER="$load_after" \
 AUDIT_LINES="$audit_lines" DISTINCT="$distinct" SERVER_JVM="$server_jvm" \
-COMMAND="benchmarks/http-load.sh  (wrk $wrk_opts -d$duration -s benchmarks/http-load.lua; $rounds rounds after a $warmup warm-up per scenario)" \
+COMMAND="benchmarks/http-load.sh  (wrk $wrk_opts -d$duration -s benchmarks/http-load.lua; $rounds round(s), order reversed in even rounds, after a $warmup warm-up per scenario)" \
 WRK_VERSION="$(wrk -v 2>&1 | head -n 1 || true)" \
 python3 - "$results/http-load.json" <<'EOF'
 import json, os, sys
