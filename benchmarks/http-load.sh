@@ -90,6 +90,9 @@ run_wrk() { # duration path token-file
     # shellcheck disable=SC2086
     wrk $wrk_opts -d"$1" -s benchmarks/http-load.lua "$base" -- "$2" "$work/$3" | sed -n 's/^RESULT //p'
 }
+# CPU time (user + system, clock ticks) the server process has used so far.
+server_ticks() { awk '{print $14 + $15}' "/proc/$server_pid/stat"; }
+ticks_per_second="$(getconf CLK_TCK)"
 
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 started="$(date -u '+%Y-%m-%d %H:%M UTC')"
@@ -115,10 +118,17 @@ for round in $(seq 1 "$rounds"); do
     fi
     for s in "${order[@]}"; do
         read -r name path file <<<"$s"
-        out="$(run_wrk "$duration" "$path" "$file")"
+        before="$(server_ticks)"
+        TIMEFORMAT='%U %S'
+        { time run_wrk "$duration" "$path" "$file" >"$work/out"; } 2>"$work/wrk-cpu"
+        out="$(cat "$work/out")"
+        after="$(server_ticks)"
         [ -n "$out" ] || { echo "wrk gave no result for $name" >&2; exit 1; }
+        read -r wrk_user wrk_sys <"$work/wrk-cpu"
         echo "round $round $name $out"
-        echo "{\"scenario\":\"$name\",\"path\":\"$path\",\"round\":$round,\"result\":$out}" >>"$runs"
+        echo "{\"scenario\":\"$name\",\"path\":\"$path\",\"round\":$round,\"result\":$out," \
+            "\"server_cpu_s\":$(awk -v a="$before" -v b="$after" -v t="$ticks_per_second" 'BEGIN { printf "%.3f", (b - a) / t }')," \
+            "\"wrk_cpu_s\":$(awk -v u="$wrk_user" -v s="$wrk_sys" 'BEGIN { printf "%.3f", u + s }')}" >>"$runs"
     done
 done
 load_after="$(cut -d' ' -f1-3 /proc/loadavg)"

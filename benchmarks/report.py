@@ -365,10 +365,40 @@ def http_section(w, http, nproc):
             row.append(f"{mean(per_round_ratio(name, lambda x, k=key: x[k])):.2f}")
         w("| " + " | ".join(row) + " |")
     w("")
+    if all("server_cpu_s" in r for r in runs):
+        w("CPU per request, from the server process's CPU time (`/proc/<pid>/stat`) and wrk's (bash `time`) "
+          "over each measured run: less disturbed by other processes than throughput. On a machine where the "
+          "pair is CPU-bound, no-filter total / scenario total is the throughput ratio to expect.\n")
+        w("| scenario | server CPU µs/request | × no-filter | + µs | wrk CPU µs/request | "
+          "total µs/request | expected throughput × no-filter |")
+        w("|---|---:|---:|---:|---:|---:|---:|")
+
+        def srv(x):
+            return x["server_cpu_s"] * 1e6 / x["result"]["requests"]
+
+        def wrk(x):
+            return x["wrk_cpu_s"] * 1e6 / x["result"]["requests"]
+
+        full = {}
+        for r in runs:
+            full.setdefault(r["scenario"], {})[r["round"]] = r
+        fbase = full.get("no-filter", {})
+        for name in HTTP_ORDER:
+            if name not in full:
+                continue
+            xs = list(full[name].values())
+            pairs = [(full[name][k], fbase[k]) for k in rounds if k in full[name] and k in fbase]
+            w(f"| `{name}` | {mean([srv(x) for x in xs]):.1f} | "
+              f"{mean([srv(a) / srv(b) for a, b in pairs]):.2f} | "
+              f"{mean([srv(a) - srv(b) for a, b in pairs]):+.1f} | {mean([wrk(x) for x in xs]):.1f} | "
+              f"{mean([srv(x) + wrk(x) for x in xs]):.1f} | "
+              f"{mean([(srv(b) + wrk(b)) / (srv(a) + wrk(a)) for a, b in pairs]):.2f} |")
+        w("")
     w("Per round, requests/s: " + "; ".join(
         f"`{name}` " + ", ".join(f"{rps(by[name][k]):,.0f}" for k in rounds if k in by[name])
         for name in HTTP_ORDER if name in by) + ".\n")
     errors = sum(x["result"][k] for x in runs for k in x["result"] if k.startswith("errors_"))
+
     w(f"Errors (connect, read, write, timeout, non-2xx) over all measured runs: {errors}. "
       f"Audit lines written for accepted tokens during the whole run (warm-up included): "
       f"{meta.get('audit_lines_accepted', 0):,}.\n")
