@@ -28,7 +28,7 @@ public final class CpuTime {
         long seconds = args.length > 1 ? Long.parseLong(args[1]) : 3;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         List<String> names = args.length > 3 ? List.of(args[3].split(","))
-                : List.of("jcaFloor", "jweUncached", "jweCached", "sha256Token");
+                : List.of("jcaFloor", "jweUncached", "jweCached", "jweCachedNoRevocation", "sha256Token");
         b.setUp();
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         long sink = 0;

@@ -19,7 +19,9 @@ import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import dev.jwe.core.AuditListener;
 import dev.jwe.core.JweTokenValidator;
 import dev.jwe.core.KeyEntry;
+import dev.jwe.core.InMemoryRevocationStore;
 import dev.jwe.core.KeySource;
+import dev.jwe.core.RevocationStore;
 import dev.jwe.core.TokenIssuer;
 import io.smallrye.jwt.algorithm.KeyEncryptionAlgorithm;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
@@ -41,6 +43,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import org.jose4j.jwa.AlgorithmConstraints;
@@ -63,6 +66,8 @@ final class Fixture {
 
     static final String ISSUER = "https://issuer.example";
     static final String AUDIENCE = "api://orders";
+    /** Prefix of the revoked {@code jti}s of {@link #storeWithRevokedOthers(int, Clock)}. */
+    static final String REVOKED_JTI_PREFIX = "revoked-";
     private static final String ENC_KID = "enc-1";
     private static final String SIG_KID = "sig-1";
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -126,9 +131,14 @@ final class Fixture {
         this.token = mint(claims);
     }
 
-    /** Typical access-token claims: iss, aud, sub, iat, exp (+24 h), jti, groups, scope. */
+    /** Typical access-token claims: iss, aud, sub, iat, exp (+24 h), a random jti, groups, scope. */
     static Map<String, Object> claims(Clock clock) {
-        return TokenIssuer.claims(clock).issuer(ISSUER).audience(AUDIENCE).subject("alice")
+        return claims(clock, UUID.randomUUID().toString());
+    }
+
+    /** As {@link #claims(Clock)}, with the given {@code jti}. */
+    static Map<String, Object> claims(Clock clock, String jti) {
+        return TokenIssuer.claims(clock).issuer(ISSUER).audience(AUDIENCE).subject("alice").claim("jti", jti)
                 .expiresIn(Duration.ofHours(24)).roles(List.of("user", "orders-admin"))
                 .scopes(List.of("orders:read", "orders:write")).build();
     }
@@ -148,6 +158,22 @@ final class Fixture {
         return b.build().issue(claims);
     }
 
+    /**
+     * The default in-memory revocation store holding {@code count} revoked {@code jti}s of other
+     * tokens of this issuer ({@code revoked-0} ...), none of them the benchmark token's.
+     *
+     * @param count how many
+     * @param clock the store's clock
+     */
+    static RevocationStore storeWithRevokedOthers(int count, Clock clock) {
+        RevocationStore store = new InMemoryRevocationStore(clock);
+        Instant exp = clock.instant().plus(Duration.ofHours(24));
+        for (int i = 0; i < count; i++) {
+            store.revokeToken(ISSUER, REVOKED_JTI_PREFIX + i, exp);
+        }
+        return store;
+    }
+
     private static KeyPair pair(String algorithm, int bits, ECGenParameterSpec spec) {
         try {
             KeyPairGenerator g = KeyPairGenerator.getInstance(algorithm);
@@ -162,8 +188,24 @@ final class Fixture {
         }
     }
 
-    /** Ours, configured like the peers: one alg, one enc, one signature alg, iss, aud. */
+    /**
+     * Ours, configured like the peers: one alg, one enc, one signature alg, iss, aud; with the
+     * default revocation store (in memory, empty).
+     */
     JweTokenValidator jwe(int cacheMaxEntries) {
+        return jweBuilder(cacheMaxEntries).build();
+    }
+
+    /** As {@link #jwe(int)}, consulting the given revocation store. */
+    JweTokenValidator jwe(int cacheMaxEntries, RevocationStore revocations) {
+        return jweBuilder(cacheMaxEntries).revocationStore(revocations).build();
+    }
+
+    /**
+     * The builder behind {@link #jwe(int)}: this suite's keys and algorithms, issuer, audience,
+     * this fixture's clock, {@link AuditListener#NOOP}; callers may change any of it.
+     */
+    JweTokenValidator.Builder jweBuilder(int cacheMaxEntries) {
         JweTokenValidator.Builder b = JweTokenValidator.builder()
                 .decryptionKeys(KeySource.of(KeyEntry.of(ENC_KID, decryptionKey, encryptionPublicKey)))
                 .keyManagementAlgorithms(List.of(alg))
@@ -178,7 +220,7 @@ final class Fixture {
             b.verificationKeys(KeySource.of(KeyEntry.of(SIG_KID, verificationKey, null)))
                     .signatureAlgorithms(List.of(sigAlg));
         }
-        return b.build();
+        return b;
     }
 
     /** Raw jose4j, configured as its documentation recommends. */

@@ -11,6 +11,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -33,9 +34,11 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Validating one nested token (signed JWT in a JWE, or unsigned claims in a {@code dir} JWE) per
  * call, on the same token and keys, by: the JCA floor, raw jose4j, Nimbus, SmallRye JWT, jwe
- * without and with its verified-token cache, and one SHA-256 over the token (the floor of any
- * cache lookup). Keys are generated and the token minted once per trial; {@link #setUp()} checks
- * that every path accepts the token and rejects a tampered copy before anything is measured.
+ * without and with its verified-token cache, jwe's cached path without a revocation lookup
+ * ({@link NoRevocationStore}), and one SHA-256 over the token (the floor of any cache lookup).
+ * Keys are generated and the token minted once per trial; {@link #setUp()} checks that every
+ * path accepts the token and rejects a tampered copy before anything is measured, and that the
+ * revocation store of {@link #jweCached()} really rejects a revoked token.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -55,6 +58,10 @@ public class ValidationBenchmark {
     private DefaultJWTParser smallrye;
     private JweTokenValidator uncached;
     private JweTokenValidator cached;
+    private JweTokenValidator cachedNoRevocation;
+
+    /** Revoked {@code jti}s of other tokens in the store of {@link #jweCached()}. */
+    static final int REVOKED_OTHERS = 10_000;
 
     /**
      * Keys, token and validators for the suite; fails unless every path accepts the token (with
@@ -71,7 +78,8 @@ public class ValidationBenchmark {
         nimbus = f.nimbus();
         smallrye = f.smallrye();
         uncached = f.jwe(0);
-        cached = f.jwe(10_000);
+        cached = f.jwe(10_000, Fixture.storeWithRevokedOthers(REVOKED_OTHERS, f.clock));
+        cachedNoRevocation = f.jwe(10_000, new NoRevocationStore());
 
         Map<String, Object> expected = JsonUtil.parseJson(f.claimsJson);
         expect(JsonUtil.parseJson(new String(jcaFloor(), StandardCharsets.UTF_8)).equals(expected), "jcaFloor");
@@ -82,7 +90,14 @@ public class ValidationBenchmark {
                 && smallryeParser().getGroups().contains("orders-admin"), "smallryeParser");
         expect(jweUncached().claims().equals(expected) && !jweUncached().metadata().cached(), "jweUncached");
         expect(cached.validate(token).claims().equals(expected) && jweCached().metadata().cached(), "jweCached");
+        expect(cachedNoRevocation.validate(token).claims().equals(expected)
+                && jweCachedNoRevocation().metadata().cached(), "jweCachedNoRevocation");
         expect(sha256Token().length == 32, "sha256Token");
+        // The lookup measured is a real one: a token whose jti is in the store is refused.
+        String revoked = f.mint(Fixture.claims(f.clock, Fixture.REVOKED_JTI_PREFIX + (REVOKED_OTHERS - 1)));
+        rejects(() -> cached.validate(revoked), "jweCached (revoked token)");
+        expect(cachedNoRevocation.validate(revoked).subject().equals(Optional.of("alice")),
+                "jweCachedNoRevocation (revoked token)");
 
         String tampered = tamper(token);
         rejects(() -> floor.validate(tampered), "jcaFloor");
@@ -91,6 +106,7 @@ public class ValidationBenchmark {
         rejects(() -> smallrye.parse(tampered), "smallryeParser");
         rejects(() -> uncached.validate(tampered), "jweUncached");
         rejects(() -> cached.validate(tampered), "jweCached");
+        rejects(() -> cachedNoRevocation.validate(tampered), "jweCachedNoRevocation");
     }
 
     /** Changes one character in the middle of the ciphertext segment. */
@@ -147,10 +163,19 @@ public class ValidationBenchmark {
         return uncached.validate(token);
     }
 
-    /** @return the verified token (cache on, the same token every time) */
+    /**
+     * @return the verified token (cache on, the same token every time; the default in-memory
+     *     revocation store, holding {@value #REVOKED_OTHERS} revoked {@code jti}s of other tokens)
+     */
     @Benchmark
     public VerifiedToken jweCached() throws Exception {
         return cached.validate(token);
+    }
+
+    /** @return the verified token (as {@link #jweCached()}, with a store that does no work) */
+    @Benchmark
+    public VerifiedToken jweCachedNoRevocation() throws Exception {
+        return cachedNoRevocation.validate(token);
     }
 
     /** @return SHA-256 over the token text */

@@ -23,6 +23,7 @@ class ValidationBenchmarkTest {
         assertThat(b.smallryeParser().getName()).isEqualTo("alice");
         assertThat(b.jweUncached().metadata().cached()).isFalse();
         assertThat(b.jweCached().metadata().cached()).isTrue();
+        assertThat(b.jweCachedNoRevocation().metadata().cached()).isTrue();
         assertThat(b.sha256Token()).hasSize(32);
     }
 
