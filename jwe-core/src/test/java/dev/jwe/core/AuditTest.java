@@ -187,10 +187,13 @@ class AuditTest {
     @Test
     void validateWhenHeaderValuesHugeThenShortenedInEvent() {
         Recorder r = new Recorder();
-        String kid = "k".repeat(500);
+        String kid = "k".repeat(250); // under the 256-character cap on kid
         String token = withHeader(token(TestKeys.claims()), "{\"alg\":\"RSA-OAEP-256\",\"enc\":\"A256GCM\",\"kid\":\""
                 + kid + "\"}");
+        String overCap = withHeader(token(TestKeys.claims()), "{\"alg\":\"RSA-OAEP-256\",\"enc\":\"A256GCM\",\"kid\":\""
+                + "k".repeat(257) + "\"}");
 
+        assertThat(TestTokens.rejection(validator(new Recorder()), overCap)).isEqualTo(Reason.MALFORMED);
         assertThat(TestTokens.rejection(validator(r), token)).isEqualTo(Reason.UNKNOWN_KEY);
 
         assertThat(r.rejected).singleElement().satisfies(e -> assertThat(e.keyId()).hasSize(131).startsWith("kkk")
