@@ -1217,7 +1217,7 @@ public final class JweTokenValidator implements TokenValidator {
             KeySet verification = verificationKeys == null ? KeySet.empty() : load(verificationKeys, "jwe.verification.keys");
             for (KeyEntry k : verification.all()) {
                 checkStrength(k, "jwe.verification.keys");
-                if (k.isSymmetric() && k.key().getEncoded() != null && k.key().getEncoded().length < 32) {
+                if (k.isSymmetric() && k.secretKeyLength() >= 0 && k.secretKeyLength() < 32) {
                     throw new ConfigurationException("jwe.verification.keys", "symmetric key "
                             + k.kid().orElse("(no kid)") + " is shorter than 256 bits");
                 }
@@ -1388,7 +1388,7 @@ public final class JweTokenValidator implements TokenValidator {
                 throw new ConfigurationException(setting, "RSA key " + k.kid().orElse("(no kid)") + " has " + bits
                         + " bits; at least " + Algorithms.MIN_RSA_BITS + " are required");
             }
-            if (k.isSymmetric() && k.key().getEncoded() != null && k.key().getEncoded().length < 16) {
+            if (k.isSymmetric() && k.secretKeyLength() >= 0 && k.secretKeyLength() < 16) {
                 throw new ConfigurationException(setting, "symmetric key " + k.kid().orElse("(no kid)")
                         + " is shorter than 128 bits");
             }

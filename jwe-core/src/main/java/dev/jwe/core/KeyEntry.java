@@ -26,6 +26,8 @@ public final class KeyEntry {
     private final Set<String> keyOps;
     private final Instant notBefore;
     private final Instant expiresAt;
+    /** Bytes of a secret key, read once: {@code getEncoded()} copies the secret on every call. */
+    private final int secretLength;
 
     private KeyEntry(String kid, Key key, PublicKey publicKey, String use, String algorithm, Set<String> keyOps) {
         this(kid, key, publicKey, use, algorithm, keyOps, null, null);
@@ -35,6 +37,11 @@ public final class KeyEntry {
             Instant notBefore, Instant expiresAt) {
         this.notBefore = notBefore;
         this.expiresAt = expiresAt;
+        byte[] encoded = key instanceof SecretKey ? key.getEncoded() : null;
+        this.secretLength = encoded == null ? -1 : encoded.length;
+        if (encoded != null) {
+            java.util.Arrays.fill(encoded, (byte) 0);
+        }
         this.kid = kid;
         this.key = Objects.requireNonNull(key, "key");
         this.publicKey = publicKey;
@@ -122,6 +129,16 @@ public final class KeyEntry {
         return keyOps;
     }
 
+    /**
+     * The length in bytes of a secret key, or -1 for other keys (or a secret key that cannot be
+     * exported).
+     *
+     * @return the length
+     */
+    public int secretKeyLength() {
+        return secretLength;
+    }
+
     /** True for a secret (symmetric) key. */
     public boolean isSymmetric() {
         return key instanceof SecretKey;
@@ -140,9 +157,8 @@ public final class KeyEntry {
         if (key instanceof ECKey e) {
             return "EC-" + e.getParams().getCurve().getField().getFieldSize();
         }
-        if (key instanceof SecretKey s) {
-            byte[] encoded = s.getEncoded();
-            return "oct-" + (encoded == null ? "?" : String.valueOf(encoded.length * 8));
+        if (key instanceof SecretKey) {
+            return "oct-" + (secretLength < 0 ? "?" : String.valueOf(secretLength * 8));
         }
         return key.getAlgorithm();
     }

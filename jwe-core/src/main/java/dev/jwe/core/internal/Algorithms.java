@@ -84,11 +84,6 @@ public final class Algorithms {
         };
     }
 
-    private static int secretBytes(Key key) {
-        byte[] encoded = key.getEncoded();
-        return encoded == null ? -1 : encoded.length;
-    }
-
     /**
      * Whether a key may decrypt (key management {@code alg}, content {@code enc}, ephemeral curve
      * {@code epkCurve} for ECDH-ES).
@@ -118,7 +113,7 @@ public final class Algorithms {
             return false;
         }
         int expected = alg.equals("dir") ? cekBytes(enc) : aesKwBytes(alg);
-        return expected > 0 && secretBytes(key) == expected;
+        return expected > 0 && entry.secretKeyLength() == expected;
     }
 
     /** Whether a key may verify an inner signature made with {@code alg}. */
@@ -137,7 +132,7 @@ public final class Algorithms {
         }
         if (alg.startsWith("HS")) {
             int hashBytes = Integer.parseInt(alg.substring(2)) / 8;
-            return key instanceof SecretKey && secretBytes(key) >= hashBytes;
+            return key instanceof SecretKey && entry.secretKeyLength() >= hashBytes;
         }
         if (alg.equals("EdDSA")) {
             return key instanceof EdECKey && !(key instanceof java.security.PrivateKey);
@@ -197,7 +192,7 @@ public final class Algorithms {
         } else if (key instanceof ECPrivateKey || key instanceof XECPrivateKey) {
             out.addAll(List.of("ECDH-ES", "ECDH-ES+A128KW", "ECDH-ES+A192KW", "ECDH-ES+A256KW"));
         } else if (key instanceof SecretKey) {
-            switch (secretBytes(key)) {
+            switch (entry.secretKeyLength()) {
                 case 16 -> out.addAll(List.of("A128KW", "A128GCMKW", "dir"));
                 case 24 -> out.addAll(List.of("A192KW", "A192GCMKW", "dir"));
                 case 32 -> out.addAll(List.of("A256KW", "A256GCMKW", "dir"));
@@ -225,7 +220,7 @@ public final class Algorithms {
         } else if (key instanceof EdECKey) {
             out.add("EdDSA");
         } else if (key instanceof SecretKey) {
-            int n = secretBytes(key);
+            int n = entry.secretKeyLength();
             if (n >= 32) {
                 out.add("HS256");
             }
