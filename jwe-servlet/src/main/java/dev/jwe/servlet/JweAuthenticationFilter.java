@@ -203,7 +203,8 @@ public final class JweAuthenticationFilter extends HttpFilter {
             chain.doFilter(new AuthenticatedRequest(request, earlier), response);
             return;
         }
-        if (p.excluded.matches(pathWithinApplication(request)) || p.allowPreflight && isPreflight(request)) {
+        String path = pathWithinApplication(request);
+        if (p.excluded.matches(path) || p.allowPreflight && isPreflight(request)) {
             chain.doFilter(request, response);
             return;
         }
@@ -223,7 +224,7 @@ public final class JweAuthenticationFilter extends HttpFilter {
                 VerifiedToken token;
                 try {
                     // One-time paths record the token's jti; a second use is REPLAYED.
-                    token = p.singleUse.matches(pathWithinApplication(request))
+                    token = p.singleUse.matches(path)
                             ? p.validator.validateSingleUse(found.token(), info)
                             : p.validator.validate(found.token(), info);
                 } catch (TokenRejectedException e) {
