@@ -48,7 +48,7 @@ import org.slf4j.LoggerFactory;
  * <p>Build one with {@link #builder()} at start-up and share it: instances are immutable and
  * thread-safe. Each call emits exactly one {@link AuditEvent}.
  */
-public final class JweTokenValidator implements TokenValidator {
+public final class JweTokenValidator implements SingleUseTokenValidator {
     private static final Logger LOG = LoggerFactory.getLogger(JweTokenValidator.class);
 
     /** Decoded protected header cap: real headers (even with an ECDH {@code epk}) are far smaller. */
@@ -65,7 +65,6 @@ public final class JweTokenValidator implements TokenValidator {
      * than the payload we decode.
      */
     private static final Set<String> FORBIDDEN_HEADERS = Set.of("zip", "crit", "jku", "x5u", "jwk", "x5c", "b64");
-    private static final int AUDIT_FIELD_MAX = 128;
 
     private final Policy policy;
 
@@ -137,11 +136,6 @@ public final class JweTokenValidator implements TokenValidator {
     }
 
     @Override
-    public boolean supportsSingleUse() {
-        return true;
-    }
-
-    @Override
     public VerifiedToken validateSingleUse(String token, RequestInfo request) throws TokenRejectedException {
         return validate(token, request, true);
     }
@@ -183,7 +177,7 @@ public final class JweTokenValidator implements TokenValidator {
             throw reject(Reason.MALFORMED);
         }
         VerifiedTokenCache cache = policy.cache;
-        if (cache == null && policy.audit == AuditListener.NOOP) {
+        if (cache == null && policy.audit.isOff()) {
             // The digest keys the cache and correlates audit events; with neither, nobody reads it.
             return verify(token, a, null);
         }
@@ -254,39 +248,26 @@ public final class JweTokenValidator implements TokenValidator {
         return false;
     }
 
-    @Override
-    public void auditRejection(Reason reason, VerifiedToken token, RequestInfo request) {
-        Objects.requireNonNull(reason, "reason");
-        Attempt attempt = new Attempt();
-        if (token != null) {
-            attempt.fill(token);
-        }
-        emit(new AuditEvent(policy.clock.instant(), false, reason, attempt.kid, attempt.alg, attempt.enc,
-                attempt.iss, attempt.sub, attempt.jti, attempt.fingerprint, request, Duration.ZERO, attempt.cached));
+    /**
+     * The audit trail of this validator (its listener and clock): adapters record there the
+     * attempts that never reach {@link #validate} (no token, a malformed header) or fail after it
+     * (a missing role or scope).
+     *
+     * @return the trail
+     */
+    public AuditTrail auditTrail() {
+        return policy.audit;
     }
 
     private void audit(String token, Attempt a, Reason reason, RequestInfo request, long start) {
-        if (policy.audit == AuditListener.NOOP) {
+        if (policy.audit.isOff()) {
             return;
         }
         if (a.fingerprint == null && token != null) {
             a.fingerprint = TokenDigest.fingerprintOf(token);
         }
-        emit(new AuditEvent(policy.clock.instant(), reason == null, reason, a.kid, a.alg, a.enc, a.iss, a.sub, a.jti,
-                a.fingerprint, request, Duration.ofNanos(System.nanoTime() - start), a.cached));
-    }
-
-    private void emit(AuditEvent event) {
-        try {
-            if (event.accepted()) {
-                policy.audit.onAccepted(event);
-            } else {
-                policy.audit.onRejected(event);
-            }
-        } catch (RuntimeException e) {
-            LOG.warn("Audit listener {} failed with {}; the request goes on", policy.audit.getClass().getName(),
-                    e.getClass().getName());
-        }
+        policy.audit.deliver(new AuditEvent(policy.clock.instant(), reason == null, reason, a.kid, a.alg, a.enc, a.iss,
+                a.sub, a.jti, a.fingerprint, request, Duration.ofNanos(System.nanoTime() - start), a.cached));
     }
 
     /** What the audit event may say about an attempt, filled in as the pipeline learns it. */
@@ -707,7 +688,7 @@ public final class JweTokenValidator implements TokenValidator {
     }
 
     private static String shorten(String value) {
-        return value == null || value.length() <= AUDIT_FIELD_MAX ? value : value.substring(0, AUDIT_FIELD_MAX) + "...";
+        return AuditTrail.shorten(value);
     }
 
     private static TokenRejectedException reject(Reason reason) {
@@ -733,7 +714,7 @@ public final class JweTokenValidator implements TokenValidator {
         final String rolesClaim;
         final String scopeClaim;
         final Clock clock;
-        final AuditListener audit;
+        final AuditTrail audit;
         final VerifiedTokenCache cache;
         final RevocationCheck revocation;
 
@@ -756,7 +737,7 @@ public final class JweTokenValidator implements TokenValidator {
             this.rolesClaim = b.rolesClaim;
             this.scopeClaim = b.scopeClaim;
             this.clock = b.clock;
-            this.audit = b.audit;
+            this.audit = AuditTrail.of(b.audit, b.clock);
             this.cache = b.cacheMaxEntries == 0 ? null
                     : new VerifiedTokenCache(b.cacheMaxEntries, b.cacheMaxTtl, b.cacheRejectTtl, b.clockSkew, b.clock);
             this.revocation = new RevocationCheck(store, b.revocationFailOpen, b.replayProtection, b.replayFailOpen,

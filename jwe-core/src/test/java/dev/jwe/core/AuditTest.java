@@ -201,13 +201,13 @@ class AuditTest {
     }
 
     @Test
-    void auditRejectionWhenVerifiedTokenLacksScopeThenOneEventWithItsMetadata() throws Exception {
+    void auditTrailRejectedWhenVerifiedTokenLacksScopeThenOneEventWithItsMetadata() throws Exception {
         Recorder r = new Recorder();
         JweTokenValidator v = validator(r);
         String token = token(TestKeys.claims());
         VerifiedToken verified = v.validate(token, REQUEST);
 
-        v.auditRejection(Reason.INSUFFICIENT_SCOPE, verified, REQUEST);
+        v.auditTrail().rejected(Reason.INSUFFICIENT_SCOPE, verified, REQUEST);
 
         assertThat(r.accepted).hasSize(1);
         assertThat(r.rejected).singleElement().satisfies(e -> {
@@ -223,9 +223,9 @@ class AuditTest {
     }
 
     @Test
-    void auditRejectionWhenNoTokenThenOneEventWithoutTokenFields() {
+    void auditTrailRejectedWhenNoTokenThenOneEventWithoutTokenFields() {
         Recorder r = new Recorder();
-        validator(r).auditRejection(Reason.MISSING_TOKEN, null, REQUEST);
+        validator(r).auditTrail().rejected(Reason.MISSING_TOKEN, null, REQUEST);
 
         assertThat(r.accepted).isEmpty();
         assertThat(r.rejected).singleElement().satisfies(e -> {
@@ -255,7 +255,7 @@ class AuditTest {
         assertThat(v.validate(token(TestKeys.claims()), REQUEST).subject()).contains("alice");
         assertThat(TestTokens.rejection(v, token(expired()))).isEqualTo(Reason.EXPIRED);
         assertThat(TestTokens.rejection(v, "junk")).isEqualTo(Reason.MALFORMED);
-        v.auditRejection(Reason.INSUFFICIENT_SCOPE, null, REQUEST);
+        v.auditTrail().rejected(Reason.INSUFFICIENT_SCOPE, null, REQUEST);
     }
 
     // --- the default listener: JSON lines on dev.jwe.audit --------------------------------------

@@ -241,7 +241,7 @@ class LeakTest {
                         out.append(verified).append('\n').append(verified.metadata()).append('\n')
                                 .append(new JwePrincipal(verified)).append('\n');
                         // Rejected after validation (a missing role): audited with the verified token.
-                        v.auditRejection(Reason.INSUFFICIENT_SCOPE, verified, REQUEST);
+                        v.auditTrail().rejected(Reason.INSUFFICIENT_SCOPE, verified, REQUEST);
                         accepted.merge(v, 1, Integer::sum);
                     } catch (TokenRejectedException e) {
                         reasons.merge(e.reason(), 1, Integer::sum);

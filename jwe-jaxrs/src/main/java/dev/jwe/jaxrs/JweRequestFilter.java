@@ -1,5 +1,6 @@
 package dev.jwe.jaxrs;
 
+import dev.jwe.core.AuditTrail;
 import dev.jwe.core.JwePrincipal;
 import dev.jwe.core.ValidationUnavailableException;
 import dev.jwe.core.Reason;
@@ -42,6 +43,7 @@ final class JweRequestFilter implements ContainerRequestFilter {
     private static final Logger LOG = LoggerFactory.getLogger(JweRequestFilter.class);
 
     private final TokenValidator validator;
+    private final AuditTrail audit;
     private final Options options;
     private final AccessRules rules;
     private final Map<Reason, String> challenges = new EnumMap<>(Reason.class);
@@ -53,6 +55,7 @@ final class JweRequestFilter implements ContainerRequestFilter {
 
     JweRequestFilter(TokenValidator validator, Options options, AccessRules rules) {
         this.validator = validator;
+        this.audit = AuditTrail.of(validator, AuditTrail.NONE);
         this.options = options;
         this.rules = rules;
         for (Reason r : Reason.values()) {
@@ -116,7 +119,7 @@ final class JweRequestFilter implements ContainerRequestFilter {
 
     private void reject(ContainerRequestContext request, Reason reason, VerifiedToken token, RequestInfo info,
             String challenge) {
-        validator.auditRejection(reason, token, info);
+        audit.rejected(reason, token, info);
         request.abortWith(problem(reason, challenge));
     }
 

@@ -1,6 +1,8 @@
 package dev.jwe.servlet;
 
+import dev.jwe.core.AuditTrail;
 import dev.jwe.core.ConfigurationException;
+import dev.jwe.core.SingleUseTokenValidator;
 import dev.jwe.core.JwePrincipal;
 import dev.jwe.core.JweSettings;
 import dev.jwe.core.ValidationUnavailableException;
@@ -122,7 +124,7 @@ public final class JweAuthenticationFilter extends HttpFilter {
     }
 
     /** What {@link #init()} decided; immutable. */
-    private record Policy(TokenValidator validator, String realm, boolean anonymous, ExcludedPaths excluded,
+    private record Policy(TokenValidator validator, AuditTrail audit, String realm, boolean anonymous, ExcludedPaths excluded,
             boolean allowPreflight, String tokenHeader, String tokenCookie, ExcludedPaths singleUse) {
     }
 
@@ -150,11 +152,11 @@ public final class JweAuthenticationFilter extends HttpFilter {
                 validator = settings.buildValidator();
             }
             ExcludedPaths singleUse = ExcludedPaths.parse("jwe.replay.paths", settings.getList("jwe.replay.paths"));
-            if (!settings.getList("jwe.replay.paths").isEmpty() && !validator.supportsSingleUse()) {
+            if (!settings.getList("jwe.replay.paths").isEmpty() && !(validator instanceof SingleUseTokenValidator)) {
                 throw new ConfigurationException("jwe.replay.paths", "the given TokenValidator ("
                         + validator.getClass().getName() + ") does not support one-time tokens");
             }
-            policy = new Policy(validator, realm(settings), settings.getBoolean("jwe.anonymous"),
+            policy = new Policy(validator, AuditTrail.of(validator, AuditTrail.NONE), realm(settings), settings.getBoolean("jwe.anonymous"),
                     ExcludedPaths.parse(settings.getList("jwe.exclude-paths")),
                     settings.getBoolean("jwe.allow-preflight"),
                     httpToken(settings, "jwe.token-header"), httpToken(settings, "jwe.token-cookie"), singleUse);
@@ -225,7 +227,7 @@ public final class JweAuthenticationFilter extends HttpFilter {
                 try {
                     // One-time paths record the token's jti; a second use is REPLAYED.
                     token = p.singleUse.matches(path)
-                            ? p.validator.validateSingleUse(found.token(), info)
+                            ? ((SingleUseTokenValidator) p.validator).validateSingleUse(found.token(), info)
                             : p.validator.validate(found.token(), info);
                 } catch (TokenRejectedException e) {
                     challenge(p, e.reason(), response);
@@ -273,7 +275,7 @@ public final class JweAuthenticationFilter extends HttpFilter {
 
     private static void reject(Policy p, Reason reason, RequestInfo info, HttpServletResponse response)
             throws IOException {
-        p.validator.auditRejection(reason, null, info);
+        p.audit.rejected(reason, null, info);
         challenge(p, reason, response);
     }
 
