@@ -3,6 +3,7 @@ package dev.jwe.jaxrs;
 import dev.jwe.core.ConfigurationException;
 import dev.jwe.core.JweSettings;
 import dev.jwe.core.http.Challenge;
+import dev.jwe.core.settings.AdapterSettings;
 
 /**
  * The adapter settings of the JAX-RS feature, checked at start-up. Immutable.
@@ -23,7 +24,7 @@ record Options(String realm, boolean anonymous, boolean allowPreflight, String t
      * @throws ConfigurationException naming the setting that is wrong
      */
     static Options from(JweSettings settings) {
-        String realm = settings.get("jwe.realm").orElseGet(() -> defaultValue("jwe.realm"));
+        String realm = settings.get(AdapterSettings.REALM);
         try {
             Challenge.checkRealm(realm);
         } catch (IllegalArgumentException e) {
@@ -41,11 +42,6 @@ record Options(String realm, boolean anonymous, boolean allowPreflight, String t
         }
         return new Options(realm, settings.getBoolean("jwe.anonymous"), settings.getBoolean("jwe.allow-preflight"),
                 header, cookie);
-    }
-
-    private static String defaultValue(String name) {
-        return JweSettings.knownSettings().stream().filter(s -> s.name().equals(name)).findFirst()
-                .orElseThrow().defaultValue();
     }
 
     /** RFC 9110 §5.6.2 token: 1*tchar. */

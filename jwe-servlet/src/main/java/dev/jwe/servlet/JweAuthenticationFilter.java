@@ -13,6 +13,7 @@ import dev.jwe.core.TokenValidator;
 import dev.jwe.core.VerifiedToken;
 import dev.jwe.core.http.BearerToken;
 import dev.jwe.core.http.Challenge;
+import dev.jwe.core.settings.AdapterSettings;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Cookie;
@@ -167,7 +168,7 @@ public final class JweAuthenticationFilter extends HttpFilter {
     }
 
     private static String realm(JweSettings settings) {
-        String realm = ServletSettings.valueOrDefault(settings, "jwe.realm");
+        String realm = settings.get(AdapterSettings.REALM);
         try {
             return Challenge.checkRealm(realm);
         } catch (IllegalArgumentException e) {
