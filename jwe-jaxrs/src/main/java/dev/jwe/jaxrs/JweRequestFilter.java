@@ -1,30 +1,21 @@
 package dev.jwe.jaxrs;
 
-import dev.jwe.core.AuditTrail;
 import dev.jwe.core.JwePrincipal;
-import dev.jwe.core.ValidationUnavailableException;
-import dev.jwe.core.Reason;
 import dev.jwe.core.RequestInfo;
-import dev.jwe.core.TokenRejectedException;
-import dev.jwe.core.TokenValidator;
 import dev.jwe.core.VerifiedToken;
-import dev.jwe.core.http.BearerToken;
-import dev.jwe.core.http.Challenge;
+import dev.jwe.core.http.Authentication;
+import dev.jwe.core.http.ErrorResponse;
+import dev.jwe.core.http.HttpAuthenticator;
+import dev.jwe.core.http.RequestView;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Authenticates every matched request with its bearer token and applies the resource method's
@@ -32,143 +23,78 @@ import org.slf4j.LoggerFactory;
  * requests (404, 405) never reach a resource and are left to the implementation.
  *
  * <p>Order: a {@link VerifiedToken} left by the Servlet filter in the
- * {@link JwePrincipal#REQUEST_ATTRIBUTE} property is reused as is; otherwise the token is
- * extracted ({@link BearerToken}: {@code Authorization}, {@code jwe.token-header},
- * {@code jwe.token-cookie}) and validated. A malformed header is 400, a missing token 401 where
- * the rule needs one, a bad token 401 even where none is needed (as Spring Security does), a
- * missing role or scope 403, a key source failure 503. Thread-safe.
+ * {@link JwePrincipal#REQUEST_ATTRIBUTE} property is reused as is; otherwise
+ * {@link HttpAuthenticator} decides (preflight, token extraction, validation, the error answer),
+ * with the rule saying whether a request without a token may pass. A missing role or scope is 403.
+ * Only reading the request, aborting with the answer and setting the {@link SecurityContext} are
+ * done here. Thread-safe.
  */
 @Priority(Priorities.AUTHENTICATION)
 final class JweRequestFilter implements ContainerRequestFilter {
-    private static final Logger LOG = LoggerFactory.getLogger(JweRequestFilter.class);
-
-    private final TokenValidator validator;
-    private final AuditTrail audit;
-    private final Options options;
+    private final HttpAuthenticator authenticator;
     private final AccessRules rules;
-    private final Map<Reason, String> challenges = new EnumMap<>(Reason.class);
-    /** Whether validation failed on our side last time: an outage is logged once, not per request. */
-    private final java.util.concurrent.atomic.AtomicBoolean failing = new java.util.concurrent.atomic.AtomicBoolean();
 
     @Context
     private ResourceInfo resourceInfo;
 
-    JweRequestFilter(TokenValidator validator, Options options, AccessRules rules) {
-        this.validator = validator;
-        this.audit = AuditTrail.of(validator, AuditTrail.NONE);
-        this.options = options;
+    JweRequestFilter(HttpAuthenticator authenticator, AccessRules rules) {
+        this.authenticator = authenticator;
         this.rules = rules;
-        for (Reason r : Reason.values()) {
-            challenges.put(r, Challenge.wwwAuthenticate(options.realm(), r, List.of()));
-        }
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
         AccessRule rule = rules.ruleFor(resourceInfo);
-        RequestInfo info = new RequestInfo(null, request.getMethod(), request.getUriInfo().getRequestUri().getRawPath());
+        RequestView view = new JaxrsRequestView(request);
         VerifiedToken token;
         if (request.getProperty(JwePrincipal.REQUEST_ATTRIBUTE) instanceof VerifiedToken fromServletFilter
-                && request.getProperty(JwePrincipal.VALIDATOR_ATTRIBUTE) == validator) {
+                && request.getProperty(JwePrincipal.VALIDATOR_ATTRIBUTE) == authenticator.validator()) {
             token = fromServletFilter;
         } else {
-            BearerToken found = BearerToken.extract(headers(request, HttpHeaders.AUTHORIZATION), otherValues(request));
-            switch (found.outcome()) {
-                case INVALID_REQUEST -> {
-                    reject(request, Reason.INVALID_REQUEST, null, info, challenges.get(Reason.INVALID_REQUEST));
-                    return;
-                }
-                case NONE -> {
-                    if (rule.requiresToken(options.anonymous()) && !isAllowedPreflight(request)) {
-                        reject(request, Reason.MISSING_TOKEN, null, info, challenges.get(Reason.MISSING_TOKEN));
-                    }
-                    return;
-                }
-                default -> {
-                    try {
-                        token = validator.validate(found.token(), info);
-                    } catch (TokenRejectedException e) {
-                        // The validator has already written the audit event.
-                        request.abortWith(problem(e.reason(), challenges.get(e.reason())));
-                        return;
-                    } catch (ValidationUnavailableException e) {
-                        // Once per outage, not per request: clients must not control the log volume.
-                        if (failing.compareAndSet(false, true)) {
-                            LOG.error("Token validation unavailable on our side, answering 503 until it works again: {}",
-                                    e.getMessage());
-                        }
-                        request.abortWith(Response.status(Response.Status.SERVICE_UNAVAILABLE)
-                                .type(Challenge.PROBLEM_JSON).entity(Challenge.serviceUnavailableJson()).build());
-                        return;
-                    }
-                    if (failing.compareAndSet(true, false)) {
-                        LOG.info("Token validation works again");
-                    }
-                    request.setProperty(JwePrincipal.REQUEST_ATTRIBUTE, token);
-                    request.setProperty(JwePrincipal.VALIDATOR_ATTRIBUTE, validator);
-                }
+            Authentication outcome = authenticator.authenticate(view,
+                    rule.requiresToken(authenticator.options().anonymous()), false);
+            if (outcome instanceof Authentication.Answer answer) {
+                request.abortWith(response(answer.response()));
+                return;
             }
+            if (!(outcome instanceof Authentication.Authenticated ok)) {
+                return;
+            }
+            token = ok.token();
+            request.setProperty(JwePrincipal.REQUEST_ATTRIBUTE, token);
+            request.setProperty(JwePrincipal.VALIDATOR_ATTRIBUTE, authenticator.validator());
         }
         if (!rule.permits(token)) {
-            reject(request, Reason.INSUFFICIENT_SCOPE, token, info, rule.forbiddenChallenge());
+            request.abortWith(response(authenticator.forbidden(view, token, rule.scopes())));
             return;
         }
         SecurityContext original = request.getSecurityContext();
         request.setSecurityContext(new JweSecurityContext(new JwePrincipal(token), original != null && original.isSecure()));
     }
 
-    private void reject(ContainerRequestContext request, Reason reason, VerifiedToken token, RequestInfo info,
-            String challenge) {
-        audit.rejected(reason, token, info);
-        request.abortWith(problem(reason, challenge));
+    /** Copies the answer made by core onto a JAX-RS response. */
+    private static Response response(ErrorResponse answer) {
+        Response.ResponseBuilder b = Response.status(answer.status());
+        answer.headers().forEach(b::header);
+        return b.type(answer.contentType()).entity(answer.body()).build();
     }
 
-    private static Response problem(Reason reason, String challenge) {
-        return Response.status(Challenge.status(reason)).header(HttpHeaders.WWW_AUTHENTICATE, challenge)
-                .type(Challenge.PROBLEM_JSON).entity(Challenge.problemJson(reason)).build();
-    }
-
-    private boolean isAllowedPreflight(ContainerRequestContext request) {
-        return options.allowPreflight() && "OPTIONS".equals(request.getMethod())
-                && request.getHeaderString("Origin") != null
-                && request.getHeaderString("Access-Control-Request-Method") != null;
-    }
-
-    private List<String> otherValues(ContainerRequestContext request) {
-        List<String> values = new ArrayList<>(1);
-        if (options.tokenHeader() != null) {
-            values.addAll(headers(request, options.tokenHeader()));
+    /** The request as {@link HttpAuthenticator} reads it. The client address is not portable in Jakarta REST. */
+    private record JaxrsRequestView(ContainerRequestContext request) implements RequestView {
+        @Override
+        public String method() {
+            return request.getMethod();
         }
-        if (options.tokenCookie() != null) {
-            for (String header : headers(request, HttpHeaders.COOKIE)) {
-                values.addAll(cookieValues(header, options.tokenCookie()));
-            }
-        }
-        return values;
-    }
 
-    private static List<String> headers(ContainerRequestContext request, String name) {
-        List<String> values = request.getHeaders().get(name);
-        return values == null ? List.of() : values;
-    }
-
-    /**
-     * The values of every cookie called {@code name} in one {@code Cookie} header (RFC 6265 §4.2.1).
-     * Parsed here rather than through {@code getCookies()}, which keeps one cookie per name, so
-     * that two token cookies are seen (and refused) the same way on every implementation.
-     */
-    static List<String> cookieValues(String header, String name) {
-        List<String> values = new ArrayList<>(1);
-        for (String pair : header.split(";")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0 && pair.substring(0, eq).trim().equals(name)) {
-                String value = pair.substring(eq + 1).trim();
-                if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
-                    value = value.substring(1, value.length() - 1);
-                }
-                values.add(value);
-            }
+        @Override
+        public List<String> headers(String name) {
+            List<String> values = request.getHeaders().get(name);
+            return values == null ? List.of() : values;
         }
-        return values;
+
+        @Override
+        public RequestInfo info() {
+            return new RequestInfo(null, request.getMethod(), request.getUriInfo().getRequestUri().getRawPath());
+        }
     }
 }

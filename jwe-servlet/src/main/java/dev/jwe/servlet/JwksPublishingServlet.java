@@ -5,7 +5,7 @@ import dev.jwe.core.JweSettings;
 import dev.jwe.core.KeySet;
 import dev.jwe.core.KeySource;
 import dev.jwe.core.KeySourceException;
-import dev.jwe.core.http.Challenge;
+import dev.jwe.core.http.ErrorResponse;
 import dev.jwe.core.settings.CoreSettings;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
@@ -137,7 +137,7 @@ public final class JwksPublishingServlet extends HttpServlet {
             }
         } catch (KeySourceException e) {
             LOG.error("jwe servlet '{}': the key source failed: {}", getServletName(), e.getMessage());
-            ProblemResponse.send(response, 503, Challenge.serviceUnavailableJson(), null);
+            ProblemResponse.send(response, ErrorResponse.unavailable());
             return;
         }
         response.setStatus(200);

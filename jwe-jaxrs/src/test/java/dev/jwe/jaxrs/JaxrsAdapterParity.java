@@ -1,0 +1,90 @@
+package dev.jwe.jaxrs;
+
+import dev.jwe.core.TokenValidator;
+import dev.jwe.core.http.AdapterParitySuite;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Application;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import java.net.URI;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.server.ServerConnector;
+
+/**
+ * The JAX-RS feature held to the shared {@link AdapterParitySuite}: {@link JweFeature} with the
+ * suite's validator, the settings as {@code Application} properties, in Jetty ee10 on loopback.
+ */
+abstract class JaxrsAdapterParity extends AdapterParitySuite {
+
+    /**
+     * Installs the implementation's servlet for {@code app} on {@code /*}.
+     *
+     * @return what to close after the server stopped
+     */
+    abstract AutoCloseable install(ServletContextHandler context, Application app);
+
+    @Override
+    protected Server start(TokenValidator validator, Map<String, String> settings) throws Exception {
+        org.eclipse.jetty.server.Server jetty = new org.eclipse.jetty.server.Server();
+        ServerConnector connector = new ServerConnector(jetty);
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        jetty.addConnector(connector);
+        ServletContextHandler context = new ServletContextHandler("/");
+        AutoCloseable implementation = install(context, new TestApplication(Set.of(ParityResource.class),
+                Set.of(new JweFeature(validator)), Map.<String, Object>copyOf(settings)));
+        jetty.setHandler(context);
+        try {
+            jetty.start();
+        } catch (Exception e) {
+            jetty.stop();
+            implementation.close();
+            throw e;
+        }
+        URI base = URI.create("http://127.0.0.1:" + connector.getLocalPort());
+        return new Server() {
+            @Override
+            public URI base() {
+                return base;
+            }
+
+            @Override
+            public void close() throws Exception {
+                jetty.stop();
+                implementation.close();
+            }
+        };
+    }
+
+    @Override
+    protected boolean supportsRequiredScopes() {
+        return true;
+    }
+
+    /** The suite's resources: {@code /api/me} for any token, {@code /api/write} with a scope. */
+    @Path("api")
+    @Produces(MediaType.TEXT_PLAIN)
+    public static class ParityResource {
+        @GET
+        @Path("me")
+        public String me(@Context SecurityContext security) {
+            return describe(security);
+        }
+
+        @GET
+        @Path("write")
+        @RequireScope(WRITE_SCOPE)
+        public String write(@Context SecurityContext security) {
+            return describe(security);
+        }
+
+        private static String describe(SecurityContext security) {
+            return "principal=" + (security.getUserPrincipal() == null ? "-" : security.getUserPrincipal().getName());
+        }
+    }
+}
