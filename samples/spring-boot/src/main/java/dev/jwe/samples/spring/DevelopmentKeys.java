@@ -64,12 +64,14 @@ final class DevelopmentKeys implements ApplicationContextInitializer<Configurabl
         context.getBeanFactory().registerSingleton("devTokens", tokens);
         System.out.print(ReadyReport.box("DEVELOPMENT KEYS -- NOT FOR PRODUCTION",
                 "No jwe.decryption.keys is configured, so the sample made keys:",
-                "  RSA 2048 (decrypts tokens) and EC P-256 (signs the tokens of POST /dev/token),",
-                "  as PEM files in " + decryptionKeys.getParent() + " (removed at exit).",
+                "  RSA 2048 decrypts tokens, EC P-256 signs the tokens of POST /dev/token;",
+                "  PEM files in " + decryptionKeys.getParent().getFileName() + " under the temporary directory,",
+                "  removed at exit.",
                 "POST /dev/token is ON: anyone who reaches this port can mint tokens.",
                 "Tokens: iss=" + tokens.iss() + " aud=" + tokens.aud(),
-                "To use your own keys and issuer set JWE_DECRYPTION_KEYS, JWE_VERIFICATION_KEYS,",
-                "JWE_ISSUER and JWE_AUDIENCE (or jwe.* in application.yml); /dev/token is then off."));
+                "For your own keys and issuer set JWE_DECRYPTION_KEYS,",
+                "JWE_VERIFICATION_KEYS, JWE_ISSUER and JWE_AUDIENCE (or jwe.* in",
+                "application.yml); POST /dev/token is then off."));
     }
 
     private static String first(ConfigurableEnvironment env, String name) {
