@@ -80,6 +80,30 @@ class JweAutoConfigurationTest {
     }
 
     @Test
+    void decodeWhenTokenRevokedThroughTheValidatorBeanThenRevoked() {
+        runner.withPropertyValues(jweProperties()).run(c -> {
+            String token = TOKENS.token(Clock.systemUTC(), claims -> claims.claim("jti", "order-42"));
+            JweJwt jwt = (JweJwt) c.getBean(JwtDecoder.class).decode(token);
+
+            c.getBean(JweTokenValidator.class).revocationStore().revoke(jwt.verifiedToken().orElseThrow());
+
+            assertThatThrownBy(() -> c.getBean(JwtDecoder.class).decode(token))
+                    .isInstanceOf(BadJwtException.class).hasMessage(Reason.REVOKED.description());
+        });
+    }
+
+    @Test
+    void decodeWhenReplayProtectedAndTokenUsedTwiceThenReplayed() {
+        runner.withPropertyValues(jweProperties()).withPropertyValues("jwe.replay.protect=true").run(c -> {
+            String token = TOKENS.token(Clock.systemUTC(), claims -> claims.claim("jti", "once"));
+            c.getBean(JwtDecoder.class).decode(token);
+
+            assertThatThrownBy(() -> c.getBean(JwtDecoder.class).decode(token))
+                    .isInstanceOf(BadJwtException.class).hasMessage(Reason.REPLAYED.description());
+        });
+    }
+
+    @Test
     void contextWhenIssuerSetButNoKeysThenFailsNamingDecryptionKeys() {
         runner.withPropertyValues("jwe.issuer=https://issuer.test", "jwe.audience=api").run(c -> {
             assertThat(c).hasFailed();

@@ -17,6 +17,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
@@ -61,6 +62,7 @@ public class JweAutoConfiguration {
      * @return the {@code jwe.*} settings
      */
     @Bean
+    @Lazy(false) // a wrong setting fails the start, also under spring.main.lazy-initialization
     @ConditionalOnMissingBean
     public JweSettings jweSettings(ConfigurableEnvironment environment) {
         return JweSpringSettings.from(environment);
@@ -73,6 +75,7 @@ public class JweAutoConfiguration {
      * @return the validator
      */
     @Bean
+    @Lazy(false)
     @ConditionalOnMissingBean(TokenValidator.class)
     public JweTokenValidator jweTokenValidator(JweSettings settings, ObjectProvider<JweValidatorCustomizer> customizers,
             ObjectProvider<AuditListener> auditListeners) {

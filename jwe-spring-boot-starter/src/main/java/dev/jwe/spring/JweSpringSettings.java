@@ -3,6 +3,7 @@ package dev.jwe.spring;
 import dev.jwe.core.ConfigurationException;
 import dev.jwe.core.JweSettings;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -31,17 +32,13 @@ final class JweSpringSettings {
     private static final ConfigurationPropertyName PREFIX = ConfigurationPropertyName.of("jwe");
 
     /** Known settings by their Boot name, for relaxed matching. */
-    private static final Map<ConfigurationPropertyName, String> KNOWN = new LinkedHashMap<>();
-
-    static {
-        JweSettings.knownSettings().forEach(s -> KNOWN.put(ConfigurationPropertyName.of(s.name()), s.name()));
-    }
+    private static final Map<ConfigurationPropertyName, String> KNOWN = known();
 
     /**
      * Settings of the Servlet filter whose job Spring Security's own configuration does: set, they
      * would silently do nothing, so they are errors that say what to use instead.
      */
-    private static final Map<String, String> NOT_USED = new TreeMap<>(Map.of(
+    private static final Map<String, String> NOT_USED = Collections.unmodifiableMap(new TreeMap<>(Map.of(
             "jwe.realm", "Spring Security's BearerTokenAuthenticationEntryPoint writes the challenge;"
                     + " give it a realmName in your SecurityFilterChain",
             "jwe.anonymous", "allow anonymous requests with authorizeHttpRequests(...).permitAll() in your"
@@ -49,9 +46,15 @@ final class JweSpringSettings {
             "jwe.exclude-paths", "exclude paths with authorizeHttpRequests(...).permitAll() in your SecurityFilterChain",
             "jwe.allow-preflight", "let CORS preflight requests through with http.cors(...) in your SecurityFilterChain",
             "jwe.replay.paths", "make every token one-time with jwe.replay.protect=true, or call validateSingleUse"
-                    + " of the JweTokenValidator bean where one use must be enforced"));
+                    + " of the JweTokenValidator bean where one use must be enforced")));
 
     private JweSpringSettings() {
+    }
+
+    private static Map<ConfigurationPropertyName, String> known() {
+        Map<ConfigurationPropertyName, String> m = new LinkedHashMap<>();
+        JweSettings.knownSettings().forEach(s -> m.put(ConfigurationPropertyName.of(s.name()), s.name()));
+        return Collections.unmodifiableMap(m);
     }
 
     /**
