@@ -4,7 +4,11 @@ import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import dev.jwe.core.JweTokenValidator;
+import dev.jwe.core.TokenValidator;
 import dev.jwe.core.VerifiedToken;
+import dev.jwe.micrometer.JweMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -35,7 +39,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * Validating one nested token (signed JWT in a JWE, or unsigned claims in a {@code dir} JWE) per
  * call, on the same token and keys, by: the JCA floor, raw jose4j, Nimbus, SmallRye JWT, jwe
  * without and with its verified-token cache, jwe's cached path without a revocation lookup
- * ({@link NoRevocationStore}), and one SHA-256 over the token (the floor of any cache lookup).
+ * ({@link NoRevocationStore}), jwe's cached path with metrics ({@link #jweCachedMetered()}), and
+ * one SHA-256 over the token (the floor of any cache lookup).
  * Keys are generated and the token minted once per trial; {@link #setUp()} checks that every
  * path accepts the token and rejects a tampered copy before anything is measured, and that the
  * revocation store of {@link #jweCached()} really rejects a revoked token.
@@ -59,6 +64,8 @@ public class ValidationBenchmark {
     private JweTokenValidator uncached;
     private JweTokenValidator cached;
     private JweTokenValidator cachedNoRevocation;
+    private TokenValidator cachedMetered;
+    private PrometheusMeterRegistry registry;
 
     /** Revoked {@code jti}s of other tokens in the store of {@link #jweCached()}. */
     static final int REVOKED_OTHERS = 10_000;
@@ -80,6 +87,12 @@ public class ValidationBenchmark {
         uncached = f.jwe(0);
         cached = f.jwe(10_000, Fixture.storeWithRevokedOthers(REVOKED_OTHERS, f.clock));
         cachedNoRevocation = f.jwe(10_000, new NoRevocationStore());
+        // As the demo binds it: counter, timer with histogram buckets, cache and key meters.
+        registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        JweMetrics metrics = JweMetrics.builder(registry).histogram().build();
+        cachedMetered = metrics.bind(f.jweBuilder(10_000)
+                .revocationStore(Fixture.storeWithRevokedOthers(REVOKED_OTHERS, f.clock))
+                .auditListener(metrics.auditListener()).build());
 
         Map<String, Object> expected = JsonUtil.parseJson(f.claimsJson);
         expect(JsonUtil.parseJson(new String(jcaFloor(), StandardCharsets.UTF_8)).equals(expected), "jcaFloor");
@@ -92,6 +105,9 @@ public class ValidationBenchmark {
         expect(cached.validate(token).claims().equals(expected) && jweCached().metadata().cached(), "jweCached");
         expect(cachedNoRevocation.validate(token).claims().equals(expected)
                 && jweCachedNoRevocation().metadata().cached(), "jweCachedNoRevocation");
+        expect(cachedMetered.validate(token).claims().equals(expected) && jweCachedMetered().metadata().cached()
+                && registry.get("jwe.validations").tags("outcome", "accepted", "cached", "true").counter().count() >= 1
+                && registry.get("jwe.validation").tags("cached", "false").timer().count() == 1, "jweCachedMetered");
         expect(sha256Token().length == 32, "sha256Token");
         // The lookup measured is a real one: a token whose jti is in the store is refused.
         String revoked = f.mint(Fixture.claims(f.clock, Fixture.REVOKED_JTI_PREFIX + (REVOKED_OTHERS - 1)));
@@ -107,6 +123,7 @@ public class ValidationBenchmark {
         rejects(() -> uncached.validate(tampered), "jweUncached");
         rejects(() -> cached.validate(tampered), "jweCached");
         rejects(() -> cachedNoRevocation.validate(tampered), "jweCachedNoRevocation");
+        rejects(() -> cachedMetered.validate(tampered), "jweCachedMetered");
     }
 
     /** Changes one character in the middle of the ciphertext segment. */
@@ -176,6 +193,16 @@ public class ValidationBenchmark {
     @Benchmark
     public VerifiedToken jweCachedNoRevocation() throws Exception {
         return cachedNoRevocation.validate(token);
+    }
+
+    /**
+     * @return the verified token (as {@link #jweCached()}, the validator bound to jwe-micrometer on a
+     *     Prometheus registry with the timer's histogram, its audit listener the metrics listener:
+     *     what metrics cost on the cached path)
+     */
+    @Benchmark
+    public VerifiedToken jweCachedMetered() throws Exception {
+        return cachedMetered.validate(token);
     }
 
     /** @return SHA-256 over the token text */

@@ -24,6 +24,7 @@ class ValidationBenchmarkTest {
         assertThat(b.jweUncached().metadata().cached()).isFalse();
         assertThat(b.jweCached().metadata().cached()).isTrue();
         assertThat(b.jweCachedNoRevocation().metadata().cached()).isTrue();
+        assertThat(b.jweCachedMetered().metadata().cached()).isTrue();
         assertThat(b.sha256Token()).hasSize(32);
     }
 

@@ -13,13 +13,18 @@ import static dev.jwe.core.settings.CoreSettings.SIGNATURE_ALGORITHMS;
 import static dev.jwe.core.settings.CoreSettings.TOKEN_TYPE;
 import static dev.jwe.core.settings.CoreSettings.VERIFICATION_KEYS;
 
+import dev.jwe.core.AuditListener;
 import dev.jwe.core.ConfigurationException;
 import dev.jwe.core.JweSettings;
 import dev.jwe.core.JweTokenValidator;
 import dev.jwe.core.KeyEntry;
 import dev.jwe.core.KeySource;
 import dev.jwe.core.TokenIssuer;
+import dev.jwe.core.TokenValidator;
 import dev.jwe.core.settings.Setting;
+import dev.jwe.micrometer.JweMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -40,8 +45,9 @@ import java.util.Optional;
  *       {@link DevTokens} minter for {@code POST /dev/token};</li>
  *   <li>with it: the user's keys, issuer and audience, and no minter.</li>
  * </ul>
- * Either way there is one validator (default audit listener: JSON lines on {@code dev.jwe.audit})
- * shared by the Servlet filter and the JAX-RS feature. Immutable.
+ * Either way there is one validator (audit: JSON lines on {@code dev.jwe.audit} and
+ * {@link JweMetrics} on a Prometheus registry, with the validation time histogram) shared by the
+ * Servlet filter and the JAX-RS feature, bound to the metrics. Immutable.
  */
 final class DemoConfig {
     static final String DEV_ISSUER = "https://demo.jwe.dev";
@@ -50,15 +56,29 @@ final class DemoConfig {
     static final String SIG_KID = "demo-sig-1";
 
     private final JweSettings settings;
-    private final JweTokenValidator validator;
+    private final Metered metered;
     private final KeySource publishedKeys;
     private final DevTokens devTokens;
 
-    private DemoConfig(JweSettings settings, JweTokenValidator validator, KeySource publishedKeys, DevTokens devTokens) {
+    private DemoConfig(JweSettings settings, Metered metered, KeySource publishedKeys, DevTokens devTokens) {
         this.settings = settings;
-        this.validator = validator;
+        this.metered = metered;
         this.publishedKeys = publishedKeys;
         this.devTokens = devTokens;
+    }
+
+    /**
+     * The validator, the same bound to the metrics (for the adapters), and the registry that
+     * {@code GET /metrics} reads.
+     */
+    private record Metered(JweTokenValidator validator, TokenValidator bound, PrometheusMeterRegistry registry) {
+        static Metered build(JweTokenValidator.Builder builder) {
+            PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            JweMetrics metrics = JweMetrics.builder(registry).histogram().build();
+            JweTokenValidator validator = builder
+                    .auditListener(AuditListener.all(AuditListener.slf4j(), metrics.auditListener())).build();
+            return new Metered(validator, metrics.bind(validator), registry);
+        }
     }
 
     /**
@@ -72,9 +92,9 @@ final class DemoConfig {
         if (decryptionKeys.isPresent()) {
             // One key source for the validator and the JWKS endpoint, so that a rotated key file
             // shows up in both.
-            JweTokenValidator validator = settings.toValidatorBuilder().decryptionKeys(decryptionKeys.get())
-                    .clock(clock).build();
-            return new DemoConfig(settings, validator, decryptionKeys.get(), null);
+            Metered metered = Metered.build(settings.toValidatorBuilder().decryptionKeys(decryptionKeys.get())
+                    .clock(clock));
+            return new DemoConfig(settings, metered, decryptionKeys.get(), null);
         }
         if (settings.find(VERIFICATION_KEYS).isPresent()) {
             throw new ConfigurationException(DECRYPTION_KEYS.name(), "required when jwe.verification.keys is set:"
@@ -100,7 +120,7 @@ final class DemoConfig {
         if (settings.find(AUDIENCE).isEmpty() && !settings.get(IGNORE_AUDIENCE)) {
             builder.audience(DEV_AUDIENCE);
         }
-        JweTokenValidator validator = builder.build();
+        Metered metered = Metered.build(builder);
 
         // Tokens that this validator accepts even when the user narrowed the algorithms or renamed claims.
         TokenIssuer.Builder minter = TokenIssuer.builder().encryptionKey(encryption).signingKey(signing);
@@ -110,7 +130,7 @@ final class DemoConfig {
         settings.find(TOKEN_TYPE).ifPresent(minter::type);
         DevTokens devTokens = new DevTokens(minter.build(), clock, issuer, audience, settings.get(ROLES_CLAIM),
                 settings.get(SCOPE_CLAIM));
-        return new DemoConfig(settings, validator, KeySource.of(encryption), devTokens);
+        return new DemoConfig(settings, metered, KeySource.of(encryption), devTokens);
     }
 
     private static KeyPair generate(String algorithm, ECGenParameterSpec spec) {
@@ -136,9 +156,19 @@ final class DemoConfig {
         return settings;
     }
 
-    /** The one validator, shared by the Servlet filter and the JAX-RS feature. */
+    /** The one validator: its policy, key health and revocation store. */
     JweTokenValidator validator() {
-        return validator;
+        return metered.validator();
+    }
+
+    /** The validator bound to the metrics, shared by the Servlet filter and the JAX-RS feature. */
+    TokenValidator meteredValidator() {
+        return metered.bound();
+    }
+
+    /** The registry behind {@code GET /metrics}. */
+    PrometheusMeterRegistry meterRegistry() {
+        return metered.registry();
     }
 
     /** The decryption keys whose public halves {@code /.well-known/jwks.json} publishes. */

@@ -34,7 +34,8 @@ import org.glassfish.jersey.servlet.ServletContainer;
  *   <li>{@code GET /api/whoami}, {@code /api/admin} ({@code @RolesAllowed("admin")}),
  *       {@code /api/orders} ({@code @RequireScope("orders:read")}): Jersey resources behind
  *       {@link JweFeature};</li>
- *   <li>{@code GET /health} and {@code GET /.well-known/jwks.json}: no token needed;</li>
+ *   <li>{@code GET /health}, {@code GET /metrics} (Prometheus) and {@code GET /.well-known/jwks.json}: no
+ *       token needed;</li>
  *   <li>{@code POST /dev/token} and {@code POST /dev/revoke}: only with development keys
  *       ({@link DemoConfig}).</li>
  * </ul>
@@ -91,19 +92,20 @@ public final class DemoServer {
 
         // One validator for both adapters (they are on different paths here; where both apply,
         // the JAX-RS feature reuses the filter's result).
-        FilterHolder filter = new FilterHolder(new JweAuthenticationFilter(config.validator()));
+        FilterHolder filter = new FilterHolder(new JweAuthenticationFilter(config.meteredValidator()));
         filter.setName("jwe");
         context.addFilter(filter, "/servlet/*", EnumSet.of(DispatcherType.REQUEST));
         addServlet(context, "whoami", new WhoamiServlet(), "/servlet/whoami");
 
         ResourceConfig api = new ResourceConfig()
                 .register(DemoResource.class)
-                .register(new JweFeature(config.validator()))
+                .register(new JweFeature(config.meteredValidator()))
                 .property(ServerProperties.WADL_FEATURE_DISABLE, true);
         addServlet(context, "api", new ServletContainer(api), "/api/*");
 
         addServlet(context, "health", new HealthServlet(config.validator(),
                 config.devTokens().isPresent() ? "development" : "configured"), "/health");
+        addServlet(context, "metrics", new MetricsServlet(config.meterRegistry()), "/metrics");
         addServlet(context, "jwks", new JwksPublishingServlet(config.publishedKeys()), "/.well-known/jwks.json");
         addServlet(context, "dev-token", new DevTokenServlet(config.devTokens().orElse(null)), "/dev/token");
         addServlet(context, "dev-revoke", new DevRevokeServlet(config.devTokens().isPresent() ? config.validator() : null),
