@@ -12,6 +12,11 @@ class JerseyJweFeatureIT extends JweFeatureSuite {
 
     @Override
     AutoCloseable install(ServletContextHandler context, Application app) {
+        return jersey(context, app);
+    }
+
+    /** Installs Jersey's servlet for {@code app} on {@code /*}. */
+    static AutoCloseable jersey(ServletContextHandler context, Application app) {
         ResourceConfig config = ResourceConfig.forApplication(app)
                 .property(ServerProperties.WADL_FEATURE_DISABLE, true);
         ServletHolder holder = new ServletHolder(new ServletContainer(config));

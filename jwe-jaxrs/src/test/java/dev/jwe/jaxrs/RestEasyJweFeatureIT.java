@@ -12,6 +12,11 @@ class RestEasyJweFeatureIT extends JweFeatureSuite {
 
     @Override
     AutoCloseable install(ServletContextHandler context, Application app) {
+        return resteasy(context, app);
+    }
+
+    /** Installs RESTEasy's dispatcher servlet for {@code app} on {@code /*}. */
+    static AutoCloseable resteasy(ServletContextHandler context, Application app) {
         ResteasyDeployment deployment = new ResteasyDeploymentImpl();
         deployment.setApplication(app);
         // The dispatcher servlet takes a started deployment from the servlet context.
