@@ -14,9 +14,11 @@ import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.PathSegment;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.ArrayList;
@@ -27,17 +29,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Authenticates every matched request with its bearer token and applies the resource method's
- * {@link AccessRule}. Runs after matching, so that it knows the resource method; unmatched
- * requests (404, 405) never reach a resource and are left to the implementation.
+ * Authenticates every request with its bearer token before the implementation matches it, so that
+ * no resource code (constructor, sub-resource locator, method) runs for a request refused for its
+ * token; {@link JweAuthorizationFilter} applies the matched method's {@link AccessRule} afterwards.
  *
  * <p>Order: a {@link VerifiedToken} left by the Servlet filter in the
  * {@link JwePrincipal#REQUEST_ATTRIBUTE} property is reused as is; otherwise the token is
  * extracted ({@link BearerToken}: {@code Authorization}, {@code jwe.token-header},
- * {@code jwe.token-cookie}) and validated. A malformed header is 400, a missing token 401 where
- * the rule needs one, a bad token 401 even where none is needed (as Spring Security does), a
- * missing role or scope 403, a key source failure 503. Thread-safe.
+ * {@code jwe.token-cookie}) and validated. A malformed header is 400, a bad token 401 even where
+ * none is needed (as Spring Security does), a key source failure 503. A request without a token
+ * goes on to matching only when the resource code it reaches first admits anonymous callers
+ * ({@link Routes}: a {@code @PermitAll} method or locator, an unannotated one with
+ * {@code jwe.anonymous=true}); anything else, unknown paths included, is 401 here. A token that
+ * lacks what the sub-resource locator it reaches demands is 403 here, before the locator runs.
+ * Thread-safe.
  */
+@PreMatching
 @Priority(Priorities.AUTHENTICATION)
 final class JweRequestFilter implements ContainerRequestFilter {
     private static final Logger LOG = LoggerFactory.getLogger(JweRequestFilter.class);
@@ -51,7 +58,7 @@ final class JweRequestFilter implements ContainerRequestFilter {
     private final java.util.concurrent.atomic.AtomicBoolean failing = new java.util.concurrent.atomic.AtomicBoolean();
 
     @Context
-    private ResourceInfo resourceInfo;
+    private Application application;
 
     JweRequestFilter(TokenValidator validator, Options options, AccessRules rules) {
         this.validator = validator;
@@ -65,8 +72,8 @@ final class JweRequestFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        AccessRule rule = rules.ruleFor(resourceInfo);
-        RequestInfo info = new RequestInfo(null, request.getMethod(), request.getUriInfo().getRequestUri().getRawPath());
+        rules.routes().addAll(application);
+        RequestInfo info = requestInfo(request);
         VerifiedToken token;
         if (request.getProperty(JwePrincipal.REQUEST_ATTRIBUTE) instanceof VerifiedToken fromServletFilter
                 && request.getProperty(JwePrincipal.VALIDATOR_ATTRIBUTE) == validator) {
@@ -79,7 +86,7 @@ final class JweRequestFilter implements ContainerRequestFilter {
                     return;
                 }
                 case NONE -> {
-                    if (rule.requiresToken(options.anonymous()) && !isAllowedPreflight(request)) {
+                    if (!isAllowedPreflight(request) && refusesAnonymous(request)) {
                         reject(request, Reason.MISSING_TOKEN, null, info, challenges.get(Reason.MISSING_TOKEN));
                     }
                     return;
@@ -109,15 +116,57 @@ final class JweRequestFilter implements ContainerRequestFilter {
                 }
             }
         }
-        if (!rule.permits(token)) {
-            reject(request, Reason.INSUFFICIENT_SCOPE, token, info, rule.forbiddenChallenge());
-            return;
+        if (rules.routes().hasRestrictedLocators()) {
+            Routes.Reached reached = reach(request);
+            for (AccessRule rule : reached.locator() ? reached.rules() : List.<AccessRule>of()) {
+                if (!rule.permits(token)) {
+                    reject(request, Reason.INSUFFICIENT_SCOPE, token, info, rule.forbiddenChallenge());
+                    return;
+                }
+            }
         }
         SecurityContext original = request.getSecurityContext();
         request.setSecurityContext(new JweSecurityContext(new JwePrincipal(token), original != null && original.isSecure()));
     }
 
-    private void reject(ContainerRequestContext request, Reason reason, VerifiedToken token, RequestInfo info,
+    /** Whether a request without a token must be refused before matching. */
+    private boolean refusesAnonymous(ContainerRequestContext request) {
+        Routes.Reached reached = reach(request);
+        return reached.rules().isEmpty() || reached.rules().stream().anyMatch(r -> r.requiresToken(options.anonymous()));
+    }
+
+    private Routes.Reached reach(ContainerRequestContext request) {
+        StringBuilder path = new StringBuilder();
+        // Encoded, as the implementations match it: /a/p%75blic is not /a/public to them.
+        for (PathSegment segment : request.getUriInfo().getPathSegments(false)) {
+            path.append('/').append(segment.getPath());
+        }
+        return rules.routes().reach(request.getMethod(), path.length() == 0 ? "/" : path.toString());
+    }
+
+    /**
+     * The token this filter accepted for the request (or reused from the Servlet filter).
+     *
+     * @return the token, or {@code null} when the request has none
+     */
+    VerifiedToken verifiedToken(ContainerRequestContext request) {
+        return request.getProperty(JwePrincipal.REQUEST_ATTRIBUTE) instanceof VerifiedToken token
+                && request.getProperty(JwePrincipal.VALIDATOR_ATTRIBUTE) == validator ? token : null;
+    }
+
+    static RequestInfo requestInfo(ContainerRequestContext request) {
+        return new RequestInfo(null, request.getMethod(), request.getUriInfo().getRequestUri().getRawPath());
+    }
+
+    boolean anonymous() {
+        return options.anonymous();
+    }
+
+    String challenge(Reason reason) {
+        return challenges.get(reason);
+    }
+
+    void reject(ContainerRequestContext request, Reason reason, VerifiedToken token, RequestInfo info,
             String challenge) {
         audit.rejected(reason, token, info);
         request.abortWith(problem(reason, challenge));
@@ -128,7 +177,7 @@ final class JweRequestFilter implements ContainerRequestFilter {
                 .type(Challenge.PROBLEM_JSON).entity(Challenge.problemJson(reason)).build();
     }
 
-    private boolean isAllowedPreflight(ContainerRequestContext request) {
+    boolean isAllowedPreflight(ContainerRequestContext request) {
         return options.allowPreflight() && "OPTIONS".equals(request.getMethod())
                 && request.getHeaderString("Origin") != null
                 && request.getHeaderString("Access-Control-Request-Method") != null;
