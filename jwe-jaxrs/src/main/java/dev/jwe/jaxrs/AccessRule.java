@@ -1,6 +1,5 @@
 package dev.jwe.jaxrs;
 
-import dev.jwe.core.Reason;
 import dev.jwe.core.VerifiedToken;
 import dev.jwe.core.http.Challenge;
 import jakarta.annotation.security.DenyAll;
@@ -21,10 +20,10 @@ import java.util.TreeSet;
  *
  * @param kind the kind of rule
  * @param roles for {@link Kind#RESTRICTED}: the token needs one of these (empty: no role needed)
- * @param scopes for {@link Kind#RESTRICTED}: the token needs all of these
- * @param forbiddenChallenge the 403 {@code WWW-Authenticate} value, with the scopes
+ * @param scopes for {@link Kind#RESTRICTED}: the token needs all of these (each an RFC 6750
+ *     scope-token, so that the 403 challenge naming them is well-formed)
  */
-record AccessRule(Kind kind, Set<String> roles, List<String> scopes, String forbiddenChallenge) {
+record AccessRule(Kind kind, Set<String> roles, List<String> scopes) {
 
     /** The kinds of rule. */
     enum Kind {
@@ -59,22 +58,21 @@ record AccessRule(Kind kind, Set<String> roles, List<String> scopes, String forb
      *
      * @param resourceClass the resource class, possibly a generated proxy, or {@code null}
      * @param method the resource method or locator as the implementation reports it, or {@code null}
-     * @param realm the realm for the 403 challenge
      * @return the rule ({@link Kind#AUTHENTICATED} when nothing is annotated or nothing is known)
      * @throws IllegalArgumentException when a {@code @RequireScope} is empty or not RFC 6750 syntax,
      *         or when abstract declarations of step 2 or 4 disagree
      */
-    static AccessRule of(Class<?> resourceClass, Method method, String realm) {
+    static AccessRule of(Class<?> resourceClass, Method method) {
         if (method == null) {
-            AccessRule rule = resourceClass == null ? null : fromElement(Hierarchy.applicationClass(resourceClass), realm);
-            return rule != null ? rule : authenticated(realm);
+            AccessRule rule = resourceClass == null ? null : fromElement(Hierarchy.applicationClass(resourceClass));
+            return rule != null ? rule : authenticated();
         }
         Class<?> type = resourceClass != null ? Hierarchy.applicationClass(resourceClass) : method.getDeclaringClass();
         Method runs = implementation(type, method);
         List<Method> declarations = Hierarchy.abstractDeclarations(type, runs);
-        AccessRule rule = fromElement(runs, realm);
+        AccessRule rule = fromElement(runs);
         if (rule == null) {
-            rule = agreed(runs, new ArrayList<>(declarations), realm);
+            rule = agreed(runs, new ArrayList<>(declarations));
         }
         Set<Class<?>> declaringTypes = new LinkedHashSet<>();
         if (runs.getDeclaringClass().isInterface()) {
@@ -82,15 +80,15 @@ record AccessRule(Kind kind, Set<String> roles, List<String> scopes, String forb
         } else {
             for (Class<?> c : Hierarchy.downFrom(runs.getDeclaringClass(), type)) {
                 if (rule == null) {
-                    rule = fromElement(c, realm);
+                    rule = fromElement(c);
                 }
             }
         }
         if (rule == null) {
             declarations.forEach(d -> declaringTypes.add(d.getDeclaringClass()));
-            rule = agreed(runs, new ArrayList<>(declaringTypes), realm);
+            rule = agreed(runs, new ArrayList<>(declaringTypes));
         }
-        return rule != null ? rule : authenticated(realm);
+        return rule != null ? rule : authenticated();
     }
 
     /**
@@ -112,7 +110,7 @@ record AccessRule(Kind kind, Set<String> roles, List<String> scopes, String forb
      *
      * @return the warning, or empty when the override is annotated, keeps the rule or overrides nothing
      */
-    static Optional<String> overrideWarning(Class<?> resourceClass, Method method, AccessRule rule, String realm) {
+    static Optional<String> overrideWarning(Class<?> resourceClass, Method method, AccessRule rule) {
         if (method == null) {
             return Optional.empty();
         }
@@ -122,7 +120,7 @@ record AccessRule(Kind kind, Set<String> roles, List<String> scopes, String forb
         if (overridden == null || Hierarchy.hasSecurityAnnotation(runs)) {
             return Optional.empty();
         }
-        AccessRule before = of(overridden.getDeclaringClass(), overridden, realm);
+        AccessRule before = of(overridden.getDeclaringClass(), overridden);
         // Only a rule the overridden method had from annotations can be lost.
         if (before.kind() == Kind.AUTHENTICATED || before.sameDemand(rule)) {
             return Optional.empty();
@@ -134,11 +132,11 @@ record AccessRule(Kind kind, Set<String> roles, List<String> scopes, String forb
     }
 
     /** The rule that several declarations give, which must agree. */
-    private static AccessRule agreed(Method runs, List<? extends AnnotatedElement> elements, String realm) {
+    private static AccessRule agreed(Method runs, List<? extends AnnotatedElement> elements) {
         AccessRule found = null;
         AnnotatedElement from = null;
         for (AnnotatedElement element : elements) {
-            AccessRule rule = fromElement(element, realm);
+            AccessRule rule = fromElement(element);
             if (rule == null) {
                 continue;
             }
@@ -159,20 +157,20 @@ record AccessRule(Kind kind, Set<String> roles, List<String> scopes, String forb
     }
 
     /** {@link Kind#DENY_ALL}, for resource code whose annotations cannot be read. */
-    static AccessRule deniedAll(String realm) {
-        return new AccessRule(Kind.DENY_ALL, Set.of(), List.of(), forbidden(realm, List.of()));
+    static AccessRule deniedAll() {
+        return new AccessRule(Kind.DENY_ALL, Set.of(), List.of());
     }
 
-    private static AccessRule authenticated(String realm) {
-        return new AccessRule(Kind.AUTHENTICATED, Set.of(), List.of(), forbidden(realm, List.of()));
+    private static AccessRule authenticated() {
+        return new AccessRule(Kind.AUTHENTICATED, Set.of(), List.of());
     }
 
-    private static AccessRule fromElement(AnnotatedElement element, String realm) {
+    private static AccessRule fromElement(AnnotatedElement element) {
         RolesAllowed rolesAllowed = element.getAnnotation(RolesAllowed.class);
         RequireScope requireScope = element.getAnnotation(RequireScope.class);
         // An empty @RolesAllowed admits no role at all: it denies like @DenyAll.
         if (element.isAnnotationPresent(DenyAll.class) || rolesAllowed != null && rolesAllowed.value().length == 0) {
-            return deniedAll(realm);
+            return deniedAll();
         }
         if (rolesAllowed != null || requireScope != null) {
             List<String> scopes = requireScope == null ? List.of() : List.of(requireScope.value());
@@ -180,22 +178,17 @@ record AccessRule(Kind kind, Set<String> roles, List<String> scopes, String forb
                 throw new IllegalArgumentException("@RequireScope on " + element + " names no scope");
             }
             Set<String> roles = rolesAllowed == null ? Set.of() : Set.of(rolesAllowed.value());
-            String challenge;
             try {
-                challenge = forbidden(realm, scopes);
+                scopes.forEach(Challenge::checkScope);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("@RequireScope on " + element + ": " + e.getMessage(), e);
             }
-            return new AccessRule(Kind.RESTRICTED, roles, scopes, challenge);
+            return new AccessRule(Kind.RESTRICTED, roles, scopes);
         }
         if (element.isAnnotationPresent(PermitAll.class)) {
-            return new AccessRule(Kind.PERMIT_ALL, Set.of(), List.of(), forbidden(realm, List.of()));
+            return new AccessRule(Kind.PERMIT_ALL, Set.of(), List.of());
         }
         return null;
-    }
-
-    private static String forbidden(String realm, List<String> scopes) {
-        return Challenge.wwwAuthenticate(realm, Reason.INSUFFICIENT_SCOPE, scopes);
     }
 
     /** Whether two rules demand the same (kind, roles, scopes). */

@@ -24,15 +24,10 @@ final class AccessRules implements DynamicFeature {
     private record Key(Class<?> resourceClass, Method method) {
     }
 
-    private final String realm;
     // Bounded by the application's resource methods.
     private final ConcurrentMap<Key, AccessRule> rules = new ConcurrentHashMap<>();
     private final Set<String> warned = ConcurrentHashMap.newKeySet();
     private final Routes routes = new Routes(this);
-
-    AccessRules(String realm) {
-        this.realm = realm;
-    }
 
     @Override
     public void configure(ResourceInfo resourceInfo, FeatureContext context) {
@@ -70,14 +65,9 @@ final class AccessRules implements DynamicFeature {
         return rules.computeIfAbsent(new Key(resourceClass, method), k -> read(k.resourceClass(), k.method()));
     }
 
-    /** A rule that refuses everyone, for resource code whose annotations could not be read. */
-    AccessRule denied() {
-        return AccessRule.deniedAll(realm);
-    }
-
     private AccessRule read(Class<?> resourceClass, Method method) {
-        AccessRule rule = AccessRule.of(resourceClass, method, realm);
-        AccessRule.overrideWarning(resourceClass, method, rule, realm).ifPresent(warning -> {
+        AccessRule rule = AccessRule.of(resourceClass, method);
+        AccessRule.overrideWarning(resourceClass, method, rule).ifPresent(warning -> {
             if (warned.add(warning)) {
                 LOG.warn(warning);
             }

@@ -3,6 +3,8 @@ package dev.jwe.jaxrs;
 import dev.jwe.core.ConfigurationException;
 import dev.jwe.core.JweSettings;
 import dev.jwe.core.TokenValidator;
+import dev.jwe.core.http.AdapterOptions;
+import dev.jwe.core.http.HttpAuthenticator;
 import jakarta.ws.rs.ConstrainedTo;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.RuntimeType;
@@ -80,9 +82,12 @@ import org.slf4j.LoggerFactory;
  * no token: 401 {@code Bearer realm="api"}; malformed header or two tokens: 400
  * {@code error="invalid_request"}; bad token: 401 {@code error="invalid_token"}; missing role or
  * scope: 403 {@code error="insufficient_scope"} (with {@code scope="..."} for scopes); key source
- * failure: 503 without challenge. Every attempt leaves one audit event through the validator's
- * {@link dev.jwe.core.AuditListener} (a 403 adds a rejection event after the acceptance). The
- * client address is not portable in Jakarta REST and stays empty in these events.
+ * failure: 503 without challenge. Every error answer carries {@code Cache-Control: no-store}; the
+ * answers are made by {@link HttpAuthenticator}, so they are the bytes the Servlet filter sends.
+ * With {@code jwe.allow-preflight=true} a CORS preflight passes without a token. Every attempt
+ * leaves one audit event through the validator's {@link dev.jwe.core.AuditListener} (a 403 adds a
+ * rejection event after the acceptance). The client address is not portable in Jakarta REST and
+ * stays empty in these events.
  *
  * <p>Immutable; {@link #configure} may be called once per application.
  */
@@ -127,7 +132,7 @@ public final class JweFeature implements Feature {
                 .addSystemProperties()
                 .addEnvironment(environment)
                 .build();
-        Options options = Options.from(settings);
+        AdapterOptions options = AdapterOptions.from(settings);
         TokenValidator effective = validator != null ? validator : settings.buildValidator();
         if (settings.get("jwe.exclude-paths").isPresent()) {
             LOG.warn("jwe.exclude-paths is a Servlet filter setting; the JAX-RS feature ignores it (use @PermitAll)");
@@ -140,11 +145,11 @@ public final class JweFeature implements Feature {
             LOG.warn("jwe.anonymous=true: requests without a token reach unannotated resources unauthenticated");
         }
         LOG.info("jwe JAX-RS feature: realm={}, settings: {}", options.realm(), settings.describe());
-        AccessRules rules = new AccessRules(options.realm());
-        JweRequestFilter authentication = new JweRequestFilter(effective, options, rules);
+        AccessRules rules = new AccessRules();
+        HttpAuthenticator authenticator = HttpAuthenticator.of(effective, options, "jwe JAX-RS feature");
         context.register(rules);
-        context.register(authentication, Priorities.AUTHENTICATION);
-        context.register(new JweAuthorizationFilter(authentication, rules), Priorities.AUTHORIZATION);
+        context.register(new JweRequestFilter(authenticator, rules), Priorities.AUTHENTICATION);
+        context.register(new JweAuthorizationFilter(authenticator, rules), Priorities.AUTHORIZATION);
         return true;
     }
 

@@ -278,7 +278,7 @@ final class Routes {
                     throw ex;
                 }
                 LOG.error("Refusing every request to {}: {}", e.getKey(), ex.getMessage());
-                rule = rules.denied();
+                rule = AccessRule.deniedAll();
             }
             endpoints.add(new Endpoint(methodPath == null ? null : Template.parse(methodPath.value()), httpMethods, rule));
             if (httpMethods.isEmpty() && (rule.kind() == AccessRule.Kind.RESTRICTED || rule.kind() == AccessRule.Kind.DENY_ALL)) {

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jwe.core.AuditListener;
+import dev.jwe.core.Reason;
+import dev.jwe.core.http.ErrorResponse;
 import jakarta.ws.rs.core.Application;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -188,11 +191,18 @@ abstract class ClassShapeSuite {
         if (status == 200) {
             assertThat(r.body()).isEqualTo(parts[0].equals("HEAD") ? "" : body);
         } else if (status == 401 && caller == Caller.NONE) {
+            // Before matching or after it, the bytes core makes (and the Servlet filter sends).
+            ErrorResponse missing = ErrorResponse.rejection("shapes", Reason.MISSING_TOKEN, List.of());
             assertThat(challenges).containsExactly(MISSING);
+            assertThat(r.body()).isEqualTo(parts[0].equals("HEAD") ? "" : new String(missing.body(), StandardCharsets.UTF_8));
         } else if (status == 401 || status == 403) {
             assertThat(challenges).singleElement().asString()
                     .contains(status == 401 ? "error=\"invalid_token\"" : "error=\"insufficient_scope\"")
                     .contains(body == null ? "" : body);
+        }
+        if (status == 401 || status == 403) {
+            assertThat(r.headers().allValues("Cache-Control")).as("Cache-Control").containsExactly("no-store");
+            assertThat(r.headers().allValues("Content-Type")).as("Content-Type").containsExactly("application/problem+json");
         }
         assertThat(ClassShapes.drain()).as("resource code that ran").isEqualTo(ran);
     }

@@ -8,6 +8,6 @@ class JerseyClassShapeIT extends ClassShapeSuite {
 
     @Override
     AutoCloseable install(ServletContextHandler context, Application app) {
-        return JerseyJweFeatureIT.jersey(context, app);
+        return Jersey.install(context, app);
     }
 }

@@ -514,6 +514,7 @@ abstract class JweFeatureSuite {
     private static void assertRejected(HttpResponse<String> r, int status, String challenge, Reason reason) {
         assertThat(r.statusCode()).isEqualTo(status);
         assertThat(r.headers().allValues("WWW-Authenticate")).containsExactly(challenge);
+        assertThat(r.headers().allValues("Cache-Control")).containsExactly("no-store");
         assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(
                 v -> assertThat(v).startsWith("application/problem+json"));
         assertThat(r.body()).contains("\"status\":" + status).contains("\"reason\":\"" + reason.name() + "\"")

@@ -8,6 +8,6 @@ class RestEasyClassShapeIT extends ClassShapeSuite {
 
     @Override
     AutoCloseable install(ServletContextHandler context, Application app) {
-        return RestEasyJweFeatureIT.resteasy(context, app);
+        return RestEasy.install(context, app);
     }
 }

@@ -56,7 +56,7 @@ class RoutesTest {
         }
     }
 
-    private final AccessRules rules = new AccessRules("api");
+    private final AccessRules rules = new AccessRules();
 
     private Routes.Reached reach(String method, String path) {
         rules.routes().add(Shop.class, true);

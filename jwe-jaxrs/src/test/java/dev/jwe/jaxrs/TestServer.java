@@ -57,6 +57,11 @@ final class TestServer implements AutoCloseable {
         return new TestServer(jetty, implementation, URI.create("http://127.0.0.1:" + connector.getLocalPort()));
     }
 
+    /** The base of the application, {@code http://127.0.0.1:PORT}, without trailing slash. */
+    URI base() {
+        return base;
+    }
+
     URI uri(String path) {
         return base.resolve(path);
     }

@@ -371,17 +371,40 @@ public final class KeyIo {
     }
 
     /**
-     * The RFC 7638 SHA-256 thumbprint of a public key.
+     * The RFC 7638 SHA-256 thumbprint of a public key, for a PEM key's id.
      *
      * @param key the public key
      * @return the base64url thumbprint
+     * @throws KeySourceException for a key type JWK cannot hold
      */
     public static String thumbprint(PublicKey key) {
         try {
-            return PublicJsonWebKey.Factory.newPublicJwk(key).calculateBase64urlEncodedThumbprint("SHA-256");
-        } catch (JoseException e) {
+            return jwkThumbprint(key);
+        } catch (IllegalArgumentException e) {
             throw new KeySourceException("Unsupported public key type " + key.getAlgorithm());
         }
+    }
+
+    /**
+     * The RFC 7638 SHA-256 thumbprint (base64url) of a public or secret key: the one thumbprint
+     * computation of the project (jose4j's), behind {@code Jwks.thumbprint} and PEM key ids.
+     *
+     * @param key an RSA, EC or OKP public key, or a secret key that can be exported
+     * @return the base64url thumbprint
+     * @throws IllegalArgumentException for a private key or a key JWK cannot hold; the message
+     *         names the key's algorithm only
+     */
+    public static String jwkThumbprint(Key key) {
+        // jose4j would take a private key's encoding for an octet sequence: only public and secret keys.
+        if (key instanceof PublicKey || key instanceof javax.crypto.SecretKey) {
+            try {
+                return JsonWebKey.Factory.newJwk(key).calculateBase64urlEncodedThumbprint("SHA-256");
+            } catch (JoseException | RuntimeException e) {
+                // An unknown curve or key type, or a secret key that cannot be exported: the one message below.
+            }
+        }
+        throw new IllegalArgumentException("no JWK thumbprint for a " + key.getAlgorithm() + " key"
+                + (key instanceof PrivateKey ? " (private: give its public key)" : ""));
     }
 
     /**
