@@ -48,7 +48,7 @@ import org.slf4j.LoggerFactory;
  * <p>Build one with {@link #builder()} at start-up and share it: instances are immutable and
  * thread-safe. Each call emits exactly one {@link AuditEvent}.
  */
-public final class JweTokenValidator implements SingleUseTokenValidator {
+public final class JweTokenValidator implements SingleUseTokenValidator, AuditTrail.Source {
     private static final Logger LOG = LoggerFactory.getLogger(JweTokenValidator.class);
 
     /** Decoded protected header cap: real headers (even with an ECDH {@code epk}) are far smaller. */
@@ -255,6 +255,7 @@ public final class JweTokenValidator implements SingleUseTokenValidator {
      *
      * @return the trail
      */
+    @Override
     public AuditTrail auditTrail() {
         return policy.audit;
     }

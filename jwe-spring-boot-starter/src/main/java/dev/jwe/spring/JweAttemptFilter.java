@@ -4,13 +4,12 @@ import dev.jwe.core.AuditTrail;
 import dev.jwe.core.Reason;
 import dev.jwe.core.ValidationUnavailableException;
 import dev.jwe.core.VerifiedToken;
-import dev.jwe.core.http.Challenge;
+import dev.jwe.core.http.ErrorResponse;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Objects;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -24,7 +23,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *   <li><b>503 for our failures.</b> {@link JweJwtDecoder} lets a
  *       {@link ValidationUnavailableException} pass through Spring Security unchanged; here it is
  *       answered directly with 503, {@code Cache-Control: no-store}, no challenge, and the fixed
- *       RFC 9457 body of {@link Challenge#serviceUnavailableJson()}: not a 401 that blames the
+ *       RFC 9457 body of {@link ErrorResponse#unavailable()}: not a 401 that blames the
  *       client, not a 500, and not an error dispatch that the application's security rules could
  *       turn into a 401.</li>
  *   <li><b>One audit event per attempt.</b> The validator records every token it sees. What Spring
@@ -79,13 +78,14 @@ final class JweAttemptFilter extends OncePerRequestFilter {
     }
 
     private static void sendUnavailable(HttpServletResponse response) throws IOException {
+        // The same bytes as every other adapter's 503 (dev.jwe.core.http.ErrorResponse).
+        ErrorResponse answer = ErrorResponse.unavailable();
         response.resetBuffer();
-        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-        response.setHeader("Cache-Control", "no-store");
-        response.setContentType(Challenge.PROBLEM_JSON);
-        byte[] body = Challenge.serviceUnavailableJson().getBytes(StandardCharsets.UTF_8);
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
+        response.setStatus(answer.status());
+        answer.headers().forEach(response::setHeader);
+        response.setContentType(answer.contentType());
+        response.setContentLength(answer.contentLength());
+        response.getOutputStream().write(answer.body());
     }
 
     private void auditAnswer(HttpServletRequest request, HttpServletResponse response) {

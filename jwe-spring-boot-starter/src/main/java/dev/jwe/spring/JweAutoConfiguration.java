@@ -3,6 +3,7 @@ package dev.jwe.spring;
 import dev.jwe.core.AuditListener;
 import dev.jwe.core.AuditTrail;
 import dev.jwe.core.JweSettings;
+import dev.jwe.core.settings.CoreSettings;
 import dev.jwe.core.JweTokenValidator;
 import dev.jwe.core.TokenValidator;
 import org.slf4j.Logger;
@@ -107,9 +108,9 @@ public class JweAutoConfiguration {
     public JwtAuthenticationConverter jweJwtAuthenticationConverter(JweSettings settings) {
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter(new JweGrantedAuthoritiesConverter(
-                JweSpringSettings.valueOrDefault(settings, "jwe.roles-claim"),
-                JweSpringSettings.valueOrDefault(settings, "jwe.scope-claim")));
-        converter.setPrincipalClaimName(JweSpringSettings.valueOrDefault(settings, "jwe.principal-claim"));
+                settings.get(CoreSettings.ROLES_CLAIM),
+                settings.get(CoreSettings.SCOPE_CLAIM)));
+        converter.setPrincipalClaimName(settings.get(CoreSettings.PRINCIPAL_CLAIM));
         return converter;
     }
 

@@ -111,18 +111,6 @@ final class JweSpringSettings {
         return settings;
     }
 
-    /**
-     * A setting's value, or its documented default.
-     *
-     * @param settings the settings
-     * @param name a known setting
-     * @return the value
-     */
-    static String valueOrDefault(JweSettings settings, String name) {
-        return settings.get(name).orElseGet(() -> JweSettings.knownSettings().stream()
-                .filter(s -> s.name().equals(name)).findFirst().orElseThrow().defaultValue());
-    }
-
     /** The source's jwe.* properties under their canonical names; unknown ones under the name as written. */
     private static Map<String, String> jweProperties(ConfigurableEnvironment environment,
             EnumerablePropertySource<?> source) {
