@@ -9,9 +9,12 @@ import java.lang.annotation.Target;
 /**
  * Turns on {@link JweAuthenticationMechanism} for the application, in the spirit of
  * {@code @BasicAuthenticationMechanismDefinition}: put it on any class the container's CDI
- * discovers, e.g. the JAX-RS {@code Application} subclass or an {@code @ApplicationScoped} bean.
+ * discovers, i.e. a bean: e.g. the JAX-RS {@code Application} subclass made
+ * {@code @ApplicationScoped} (a plain {@code Application} subclass is not discovered in an implicit
+ * bean archive).
  * <pre>{@code
  * @JweAuthenticationMechanismDefinition
+ * @ApplicationScoped
  * @ApplicationPath("/api")
  * public class OrdersApplication extends Application {
  * }

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -36,11 +37,11 @@ abstract class EeServer implements AutoCloseable {
     abstract List<String> command(Map<String, Path> wars, Map<String, String> systemProperties, Path work)
             throws IOException;
 
+    /** Context roots of WARs whose deployment is expected to fail (a server may deploy them apart). */
+    Set<String> failing = Set.of();
+
     /** @return whether the server has started and settled every deployment (deployed or failed) */
     abstract boolean settled(Map<String, Path> wars) throws IOException;
-
-    /** @return whether the application at this context root was deployed */
-    abstract boolean deployed(String context) throws IOException;
 
     /** @return the server's log so far */
     abstract String log() throws IOException;
@@ -55,10 +56,13 @@ abstract class EeServer implements AutoCloseable {
      * Starts the server and waits until every deployment settled.
      *
      * @param wars context root to WAR
+     * @param failing context roots of the WARs expected to fail their deployment
      * @param systemProperties {@code -D} settings
      * @param work a directory of this run
      */
-    void start(Map<String, Path> wars, Map<String, String> systemProperties, Path work) throws Exception {
+    void start(Map<String, Path> wars, Set<String> failing, Map<String, String> systemProperties, Path work)
+            throws Exception {
+        this.failing = Set.copyOf(failing);
         Files.createDirectories(work);
         console = work.resolve("console.log");
         long begin = System.nanoTime();

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,10 +46,10 @@ abstract class EeServerSuite {
             wars.put(name, war);
         }
         server = newServer();
-        server.start(wars, Map.of(
+        server.start(wars, Set.of("filter-misspelt", "feature-misspelt"), Map.of(
                 "jwe.decryption.keys", keys.decryptionKeyFile().toString(),
                 "jwe.verification.keys", keys.verificationKeyFile().toString(),
-                "jwe.issuer", ISSUER), Files.createDirectories(Paths.get("target", "servers", getClass().getSimpleName())));
+                "jwe.issuer", ISSUER), Files.createDirectories(Paths.get("target", "servers", getClass().getSimpleName()).toAbsolutePath()));
     }
 
     @AfterAll
@@ -114,12 +115,8 @@ abstract class EeServerSuite {
     @Test
     void filterWhenSettingMisspeltThenDeploymentFailsOrEveryRequest503() throws Exception {
         HttpResponse<String> r = http("filter-misspelt").get("api/whoami", "Authorization", bearer("jwe-ee-filter", "alice", "user"));
-        assertThat(r.statusCode()).as(r.body()).isNotEqualTo(200);
-        if (server.deployed("filter-misspelt")) {
-            assertThat(r.statusCode()).isEqualTo(503);
-        } else {
-            assertThat(r.statusCode()).isEqualTo(404);
-        }
+        // 404: the deployment failed (both servers do, through jwe's start-up check); 503: jwe's guard.
+        assertThat(r.statusCode()).as(r.body()).isIn(404, 503);
         assertThat(server.log()).contains("jwe filter 'jwe': jwe.audiance: unknown setting");
     }
 

@@ -12,8 +12,9 @@ import java.util.Map;
 /**
  * Payara Micro as fetched by the build ({@code payara.jar}): no clustering, no phone-home, the
  * HTTP listener on 127.0.0.1 and a free port, every WAR given with {@code --deploy} (named after
- * its context root). Started means the {@code Payara Micro URLs:} block was printed; it lists the
- * applications that deployed.
+ * its context root). WARs expected to fail are deployed by a post-deploy command file instead:
+ * at boot, Payara Micro stops starting the remaining applications after the first that fails.
+ * Started means Payara Micro said it is ready (after the post-deploy commands).
  */
 final class PayaraMicroServer extends EeServer {
     private int port;
@@ -32,13 +33,24 @@ final class PayaraMicroServer extends EeServer {
                 "-Xmx768m"));
         cmd.addAll(systemPropertyArgs(systemProperties));
         cmd.addAll(List.of("-jar", System.getProperty("payara.jar"), "--nocluster", "--disablephonehome",
-                "--port", String.valueOf(port), "--rootdir", work.resolve("root").toString(),
+                "--port", String.valueOf(port), "--rootdir", Files.createDirectories(work.resolve("root")).toString(),
                 "--unpackdir", work.resolve("unpacked").toString(), "--prebootcommandfile", preboot.toString()));
         Path dir = Files.createDirectories(work.resolve("deploy"));
+        StringBuilder later = new StringBuilder();
         for (Map.Entry<String, Path> war : wars.entrySet()) {
             Path file = dir.resolve(war.getKey() + ".war");
             Files.copy(war.getValue(), file, StandardCopyOption.REPLACE_EXISTING);
-            cmd.addAll(List.of("--deploy", file.toString()));
+            if (failing.contains(war.getKey())) {
+                later.append("deploy --name ").append(war.getKey()).append(" --contextroot /").append(war.getKey())
+                        .append(' ').append(file).append('\n');
+            } else {
+                cmd.addAll(List.of("--deploy", file.toString()));
+            }
+        }
+        if (later.length() > 0) {
+            // At boot, Payara Micro stops starting the remaining applications after the first that fails.
+            cmd.addAll(List.of("--postdeploycommandfile", Files.writeString(work.resolve("postdeploy.asadmin"),
+                    later.toString()).toString()));
         }
         return cmd;
     }
@@ -46,25 +58,14 @@ final class PayaraMicroServer extends EeServer {
     @Override
     boolean settled(Map<String, Path> wars) throws IOException {
         String log = read(console);
+        // The post-deploy commands run before Payara Micro says it is ready.
         return log.contains("Payara Micro URLs:") && log.contains(" ready in ");
     }
 
-    @Override
-    boolean deployed(String context) throws IOException {
-        String log = read(console);
-        int urls = log.indexOf("Payara Micro URLs:");
-        if (urls < 0) {
-            return false;
-        }
-        int end = log.indexOf("\n\n", urls);
-        String block = end < 0 ? log.substring(urls) : log.substring(urls, end);
-        return block.contains(":" + port + "/" + context + "\n") || block.contains(":" + port + "/" + context + "\r")
-                || block.contains(":" + port + "/" + context + "/");
-    }
-
+    /** The console, one record per line (Payara writes a record's message on lines of its own). */
     @Override
     String log() throws IOException {
-        return read(console);
+        return read(console).replaceAll("\\[\\[\\r?\\n", "[[ ").replaceAll("\\r?\\n]]", " ]]");
     }
 
     @Override

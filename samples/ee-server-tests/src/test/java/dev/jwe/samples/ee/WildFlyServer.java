@@ -86,16 +86,6 @@ final class WildFlyServer extends EeServer {
     }
 
     @Override
-    boolean deployed(String context) {
-        return Files.exists(base.resolve("deployments/" + context + ".war.deployed"));
-    }
-
-    /** @return the failure WildFly reported for this deployment, or "" */
-    String failure(String context) throws IOException {
-        return read(base.resolve("deployments/" + context + ".war.failed"));
-    }
-
-    @Override
     String log() throws IOException {
         return read(base.resolve("log/server.log"));
     }
