@@ -53,7 +53,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Requests</b>: a valid token logs the caller in (principal: a {@link JwePrincipal}, whose
  * name is the {@code jwe.principal-claim}); no token on an unprotected resource passes
- * unauthenticated; no token on a protected one is a 401 {@code Bearer realm="api"}; a malformed
+ * unauthenticated, and so does a call of {@code SecurityContext.authenticate()} without a token
+ * (Payara's JAX-RS layer makes one even for {@code @PermitAll}); no token on a resource the
+ * container protects is a 401 {@code Bearer realm="api"}; a malformed
  * header or two tokens a 400; a bad token a 401 {@code error="invalid_token"} on every resource,
  * protected or not; our key source failing a 503. Rejections carry {@code Cache-Control: no-store}
  * and an RFC 9457 problem body with fixed text, and commit the response (so that no server error
@@ -141,6 +143,7 @@ public class JweAuthenticationMechanism implements HttpAuthenticationMechanism {
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
+        request.removeAttribute(ANONYMOUS_ATTRIBUTE); // a second call in the same request decides anew
         Policy p;
         try {
             p = policy(request.getServletContext());
@@ -160,7 +163,9 @@ public class JweAuthenticationMechanism implements HttpAuthenticationMechanism {
                 return challenge(p.realm(), Reason.INVALID_REQUEST, response);
             }
             case NONE -> {
-                if (context.isProtected()) {
+                // Payara's JAX-RS layer calls SecurityContext.authenticate() even for @PermitAll: challenge
+                // only where the container protects the resource; JAX-RS refusals get BearerChallengeResponseFilter.
+                if (context.isProtected() && !context.isAuthenticationRequest()) {
                     p.audit().rejected(Reason.MISSING_TOKEN, null, info);
                     return challenge(p.realm(), Reason.MISSING_TOKEN, response);
                 }
