@@ -144,6 +144,7 @@ public final class JweFeature implements Feature {
         if (options.anonymous()) {
             LOG.warn("jwe.anonymous=true: requests without a token reach unannotated resources unauthenticated");
         }
+        warnIfPayaraRolesFeature(context.getConfiguration());
         LOG.info("jwe JAX-RS feature: realm={}, settings: {}", options.realm(), settings.describe());
         AccessRules rules = new AccessRules();
         HttpAuthenticator authenticator = HttpAuthenticator.of(effective, options, "jwe JAX-RS feature");
@@ -151,6 +152,23 @@ public final class JweFeature implements Feature {
         context.register(new JweRequestFilter(authenticator, rules), Priorities.AUTHENTICATION);
         context.register(new JweAuthorizationFilter(authenticator, rules), Priorities.AUTHORIZATION);
         return true;
+    }
+
+    /**
+     * Payara adds its own {@code @RolesAllowed} feature to every Jersey application; it asks the
+     * container for the caller, who is nobody with this feature alone, and answers 401 Basic to
+     * valid tokens. Payara's switch is in the application, so say where it is.
+     */
+    private static void warnIfPayaraRolesFeature(Configuration configuration) {
+        String payara = "fish.payara.microprofile.jwtauth.jaxrs.RolesAllowedDynamicFeature";
+        boolean present = configuration.getClasses().stream().anyMatch(c -> c.getName().equals(payara))
+                || configuration.getInstances().stream().anyMatch(i -> i.getClass().getName().equals(payara));
+        if (present) {
+            LOG.warn("jwe JAX-RS feature on Payara: Payara's own @RolesAllowed feature is active and would answer 401 Basic"
+                    + " to valid tokens; switch it off in WEB-INF/payara-web.xml:"
+                    + " <payara-web-app><jaxrs-roles-allowed-enabled>false</jaxrs-roles-allowed-enabled></payara-web-app>"
+                    + " (or use jwe-jakarta-security, which tells the container the caller)");
+        }
     }
 
     private static Map<String, String> jweProperties(Configuration configuration) {
