@@ -137,6 +137,7 @@ public final class JweTokenValidator implements SingleUseTokenValidator {
      * the setting. Not thread-safe; use once.
      */
     public static final class Builder {
+        // The inputs, read by PolicyCompiler (same package); each default is one initializer.
         KeySource decryptionKeys;
         KeySource verificationKeys;
         List<String> keyManagementAlgorithms;

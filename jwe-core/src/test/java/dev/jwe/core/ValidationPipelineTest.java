@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jwe.core.internal.TokenDigest;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -17,18 +16,7 @@ class ValidationPipelineTest {
     private static final KeyEntry SIG = TestKeys.ec("sig-1", "P-256");
     private static final RequestInfo REQUEST = new RequestInfo("203.0.113.7", "GET", "/orders");
 
-    private final List<AuditEvent> events = new ArrayList<>();
-    private final AuditListener recorder = new AuditListener() {
-        @Override
-        public void onAccepted(AuditEvent event) {
-            events.add(event);
-        }
-
-        @Override
-        public void onRejected(AuditEvent event) {
-            events.add(event);
-        }
-    };
+    private final CapturingAuditListener recorder = new CapturingAuditListener();
 
     /** Decryption keys that an operator may swap, or break, after start-up. */
     private final AtomicReference<KeySet> decryptionKeys = new AtomicReference<>(KeySet.of(List.of(ENC)));
@@ -50,6 +38,7 @@ class ValidationPipelineTest {
     }
 
     private AuditEvent lastEvent() {
+        List<AuditEvent> events = recorder.events();
         return events.get(events.size() - 1);
     }
 
@@ -140,7 +129,7 @@ class ValidationPipelineTest {
         JweTokenValidator v = builder().build();
         assertThatThrownBy(() -> v.validate(token(TestKeys.claims()), null)).isInstanceOf(NullPointerException.class)
                 .hasMessage("request");
-        assertThat(events).isEmpty();
+        assertThat(recorder.events()).isEmpty();
     }
 
     @Test
