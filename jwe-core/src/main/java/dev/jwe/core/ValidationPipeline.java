@@ -15,15 +15,16 @@ import org.slf4j.LoggerFactory;
  * Immutable and thread-safe.
  *
  * <ol>
- *   <li>{@link TokenForm#screen}: present, length cap, printable ASCII (before any hashing);</li>
- *   <li>the cache (hit: time claims re-checked; remembered rejection), else
- *       {@link TokenForm#parse}: strict compact form;</li>
- *   <li>{@link JweHeader#read}, {@link HeaderPolicy}: allow-lists, refused members, {@code cty},
- *       segment shape;</li>
- *   <li>{@link KeySelection} and 5. {@link Decryption};</li>
- *   <li>{@link NestedJws}: nesting rules and the inner signature;</li>
- *   <li>{@link TokenClaims#read}, {@link ClaimsCheck}, {@link PrincipalExtraction};</li>
- *   <li>{@link RevocationCheck}, also on cache hits; then the audit event.</li>
+ *   <li>length cap and characters: {@link TokenForm#screen}, before the token is even hashed;
+ *       then the cache: a hit has its time claims re-checked, a remembered rejection is repeated;</li>
+ *   <li>strict compact form: {@link TokenForm#parse};</li>
+ *   <li>header policy: {@link JweHeader#read}, {@link HeaderPolicy};</li>
+ *   <li>key selection: {@link KeySelection};</li>
+ *   <li>decryption: {@link Decryption};</li>
+ *   <li>nesting and the inner signature: {@link NestedJws};</li>
+ *   <li>claims: {@link TokenClaims#read}, {@link ClaimsCheck}, {@link PrincipalExtraction};</li>
+ *   <li>revocation and one-time use: {@link RevocationCheck}, also on cache hits;</li>
+ *   <li>the audit event, from what the stages returned.</li>
  * </ol>
  */
 final class ValidationPipeline {
