@@ -166,6 +166,7 @@ public final class RemoteJwks implements KeySource {
      * The cached keys; when nothing usable is cached, waits for the fetch under way (started here
      * when the failure backoff allows), at most the timeout.
      *
+     * @return the usable keys
      * @throws KeySourceException when no usable keys can be had
      */
     @Override
