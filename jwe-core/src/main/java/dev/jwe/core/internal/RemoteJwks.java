@@ -52,6 +52,8 @@ public final class RemoteJwks implements KeySource {
     private static final Logger LOG = LoggerFactory.getLogger(RemoteJwks.class);
     private static final Pattern MAX_AGE = Pattern.compile("(?:^|[,\\s])max-age\\s*=\\s*\"?(\\d{1,9})");
     private static final int MAX_UNKNOWN_KIDS = 10_000;
+    /** How long a request waits, after cancelling a fetch at its deadline, for its outcome to be recorded. */
+    private static final Duration BOOKKEEPING = Duration.ofMillis(500);
 
     /** Settings of one remote source. */
     public record Options(Duration refresh, Duration minRefreshInterval, Duration staleIfError, Duration timeout,
@@ -131,7 +133,9 @@ public final class RemoteJwks implements KeySource {
     public void fetchNow() {
         Fetch f = fetch();
         if (f == null ? current == null : !f.await()) {
-            throw new KeySourceException("Cannot fetch the key set from " + uri + ": " + lastError);
+            String error = lastError;
+            throw new KeySourceException("Cannot fetch the key set from " + uri + ": "
+                    + (error == null ? "timed out" : error));
         }
     }
 
@@ -420,20 +424,24 @@ public final class RemoteJwks implements KeySource {
         }
 
         /**
-         * Waits for this fetch, at most until its deadline, then cancels it.
+         * Waits for this fetch, at most until its deadline, then cancels it. Once cancelled, the
+         * fetch is over at once, but it may be another thread (the watchdog, or the response
+         * arriving just then) that records the outcome: that bookkeeping is waited for, briefly.
          *
          * @return whether it brought new keys
          */
         boolean await() {
             try {
-                return done.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            } catch (TimeoutException e) {
-                abort();
-                return done.getNow(Boolean.FALSE);
+                try {
+                    return done.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                } catch (TimeoutException e) {
+                    abort();
+                    return done.get(BOOKKEEPING.toNanos(), TimeUnit.NANOSECONDS);
+                }
+            } catch (TimeoutException | ExecutionException e) {
+                return false;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return false;
-            } catch (ExecutionException e) {
                 return false;
             }
         }
