@@ -58,7 +58,7 @@ class CompositeKeySourceTest {
             // Real time for the key source, so that its failure backoff runs out during the test:
             // after the first failure (1 s backoff) it tries again every 100 ms (refresh caps the
             // backoff), and each try stalls for the whole timeout.
-            Duration timeout = Duration.ofMillis(300);
+            Duration timeout = Duration.ofMillis(500);
             String file = localFile();
             JweTokenValidator mixed = validator(KeySources.builder(file + "," + down.url()).allowRemote()
                     .timeout(timeout).refresh(Duration.ofMillis(100)).minRefreshInterval(Duration.ofMillis(100))
@@ -96,10 +96,11 @@ class CompositeKeySourceTest {
 
             long p99 = p99(mixedMicros);
             long localP99 = p99(localMicros);
-            // Under 50 ms; on a machine too busy for the local file alone to manage that, no worse
-            // than twice what it manages (a request that waited for the remote fetch took 300 ms).
+            // Under 50 ms. On a machine too busy for the local file alone to manage that (p99 is the
+            // second slowest of 100), within three times what it manages: a request that waited
+            // for the remote fetch took 500 ms, and one in about 25 did before.
             assertThat(p99).as("p99 in µs with the remote set down; %d µs with the local file alone", localP99)
-                    .isLessThan(Math.max(50_000, 2 * localP99));
+                    .isLessThan(Math.max(50_000, 3 * localP99));
             // The remote source was down and tried again and again while the requests ran.
             assertThat(down.accepted()).isGreaterThanOrEqualTo(3);
             assertThat(mixed.keyHealth()).extracting(KeySourceHealth::usable).contains(false);
