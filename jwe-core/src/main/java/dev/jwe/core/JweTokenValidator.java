@@ -1,5 +1,6 @@
 package dev.jwe.core;
 
+import dev.jwe.core.settings.CoreSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -144,29 +145,29 @@ public final class JweTokenValidator implements SingleUseTokenValidator, AuditTr
         List<String> keyManagementAlgorithms;
         List<String> contentEncryptionAlgorithms;
         List<String> signatureAlgorithms;
-        boolean signatureRequired = true;
+        boolean signatureRequired = CoreSettings.SIGNATURE_REQUIRED.defaultValue();
         List<String> issuers;
         boolean ignoreIssuer;
         List<String> audiences;
         boolean ignoreAudience;
-        Duration clockSkew = Duration.ofSeconds(30);
-        int maxTokenLength = 16 * 1024;
+        Duration clockSkew = CoreSettings.CLOCK_SKEW.defaultValue();
+        int maxTokenLength = CoreSettings.MAX_TOKEN_LENGTH.defaultValue();
         Duration maxLifetime;
         List<String> requiredClaims = List.of();
         String tokenType;
-        String principalClaim = "sub";
-        String rolesClaim = "groups";
-        String scopeClaim = "scope";
+        String principalClaim = CoreSettings.PRINCIPAL_CLAIM.defaultValue();
+        String rolesClaim = CoreSettings.ROLES_CLAIM.defaultValue();
+        String scopeClaim = CoreSettings.SCOPE_CLAIM.defaultValue();
         Clock clock = Clock.systemUTC();
         AuditListener audit = AuditListener.slf4j();
-        int cacheMaxEntries = 10_000;
-        Duration cacheMaxTtl = Duration.ofMinutes(5);
-        Duration cacheRejectTtl = Duration.ofSeconds(30);
+        int cacheMaxEntries = CoreSettings.CACHE_MAX_ENTRIES.defaultValue();
+        Duration cacheMaxTtl = CoreSettings.CACHE_MAX_TTL.defaultValue();
+        Duration cacheRejectTtl = CoreSettings.CACHE_REJECT_TTL.defaultValue();
         RevocationStore revocationStore;
         Function<Clock, RevocationStore> revocationStoreFactory;
-        boolean revocationFailOpen = true;
-        boolean replayProtection;
-        boolean replayFailOpen;
+        boolean revocationFailOpen = CoreSettings.REVOCATION_FAIL_OPEN.defaultValue();
+        boolean replayProtection = CoreSettings.REPLAY_PROTECT.defaultValue();
+        boolean replayFailOpen = CoreSettings.REPLAY_FAIL_OPEN.defaultValue();
 
         private Builder() {
         }
