@@ -112,6 +112,21 @@ class RemoteKeySourceTest {
     }
 
     @Test
+    void validateWhenKeysOlderThanStaleIfErrorAndServerBackThenKeysFetchedAgain() throws Exception {
+        JweTokenValidator v = validator(track(remote().staleIfError(Duration.ofHours(1)).build()));
+        String token = token(SIG_1);
+        server.status(500);
+        clock.advance(Duration.ofHours(2)); // past refresh and the allowed outage
+        assertThatThrownBy(() -> v.validate(token)).isInstanceOf(KeySourceException.class);
+        assertThat(source.health().get(0).lastError()).isEqualTo("HTTP status 500");
+
+        server.serve(jwks(SIG_1));
+        clock.advance(Duration.ofSeconds(5)); // past the failure backoff
+        assertThat(v.validate(token).principalName()).isEqualTo("alice");
+        assertThat(source.health().get(0).usable()).isTrue();
+    }
+
+    @Test
     void validateWhenServerSlowerThanTimeoutThenRequestLatencyStaysBounded() throws Exception {
         KeySource source = track(remote().build());
         JweTokenValidator v = validator(source);

@@ -13,11 +13,10 @@ import java.net.URI;
 import java.util.Map;
 import java.util.Set;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
-import org.eclipse.jetty.server.ServerConnector;
 
 /**
  * The JAX-RS feature held to the shared {@link AdapterParitySuite}: {@link JweFeature} with the
- * suite's validator, the settings as {@code Application} properties, in Jetty ee10 on loopback.
+ * suite's validator, the settings as {@code Application} properties, on a {@link TestServer}.
  */
 abstract class JaxrsAdapterParity extends AdapterParitySuite {
 
@@ -30,33 +29,17 @@ abstract class JaxrsAdapterParity extends AdapterParitySuite {
 
     @Override
     protected Server start(TokenValidator validator, Map<String, String> settings) throws Exception {
-        org.eclipse.jetty.server.Server jetty = new org.eclipse.jetty.server.Server();
-        ServerConnector connector = new ServerConnector(jetty);
-        connector.setHost("127.0.0.1");
-        connector.setPort(0);
-        jetty.addConnector(connector);
-        ServletContextHandler context = new ServletContextHandler("/");
-        AutoCloseable implementation = install(context, new TestApplication(Set.of(ParityResource.class),
-                Set.of(new JweFeature(validator)), Map.<String, Object>copyOf(settings)));
-        jetty.setHandler(context);
-        try {
-            jetty.start();
-        } catch (Exception e) {
-            jetty.stop();
-            implementation.close();
-            throw e;
-        }
-        URI base = URI.create("http://127.0.0.1:" + connector.getLocalPort());
+        TestServer server = TestServer.start(this::install, new TestApplication(Set.of(ParityResource.class),
+                Set.of(new JweFeature(validator)), Map.<String, Object>copyOf(settings)), context -> { });
         return new Server() {
             @Override
             public URI base() {
-                return base;
+                return server.base();
             }
 
             @Override
-            public void close() throws Exception {
-                jetty.stop();
-                implementation.close();
+            public void close() {
+                server.close();
             }
         };
     }

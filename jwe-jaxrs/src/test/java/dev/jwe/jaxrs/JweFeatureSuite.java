@@ -20,7 +20,6 @@ import jakarta.servlet.DispatcherType;
 import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.ext.RuntimeDelegate;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -43,8 +42,6 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -72,7 +69,7 @@ abstract class JweFeatureSuite {
 
     private final RecordingAuditListener audit = new RecordingAuditListener();
     private final HttpClient client = HttpClient.newHttpClient();
-    private Running main;
+    private TestServer main;
 
     /**
      * Installs the implementation's servlet for {@code app} on {@code /*}.
@@ -225,7 +222,7 @@ abstract class JweFeatureSuite {
             }
             return keys;
         };
-        try (Running s = start(new TestApplication(Set.of(TestResources.Api.class),
+        try (TestServer s = start(new TestApplication(Set.of(TestResources.Api.class),
                 Set.of(new JweFeature(validator(flaky, AuditListener.NOOP))), Map.of()), ctx -> { })) {
             keysAvailable.set(false);
             HttpResponse<String> r = get(s, "/api/me", bearer(token(TestKeys.claims())));
@@ -380,7 +377,7 @@ abstract class JweFeatureSuite {
 
     @Test
     void getWhenAnonymousAllowedThenUnannotatedPassesAndRolesStillNeedToken() throws Exception {
-        try (Running s = start(new TestApplication(Set.of(TestResources.Api.class),
+        try (TestServer s = start(new TestApplication(Set.of(TestResources.Api.class),
                 Set.of(new JweFeature(validator(KeySource.of(ENC), AuditListener.NOOP))),
                 Map.of("jwe.anonymous", "true")), ctx -> { })) {
             HttpResponse<String> anonymous = get(s, "/api/me");
@@ -404,7 +401,7 @@ abstract class JweFeatureSuite {
                 .signingKey(KeyEntry.of(null, SIG.key(), SIG.publicKey().orElseThrow())).build()
                 .issue(TokenIssuer.claims(Clock.systemUTC()).issuer(TestKeys.ISSUER).audience(TestKeys.AUDIENCE)
                         .subject("bob").expiresIn(Duration.ofMinutes(10)).roles(List.of("admin")).build());
-        try (Running s = start(new TestApplication(Set.of(TestResources.Api.class, JweFeature.class), Set.of(), props),
+        try (TestServer s = start(new TestApplication(Set.of(TestResources.Api.class, JweFeature.class), Set.of(), props),
                 ctx -> { })) {
             HttpResponse<String> r = get(s, "/api/admins", bearer(token));
             assertThat(r.statusCode()).isEqualTo(200);
@@ -423,7 +420,7 @@ abstract class JweFeatureSuite {
     void configureWhenSettingsInPropertiesAndEnvironmentThenPropertiesWin() throws Exception {
         JweFeature feature = new JweFeature(validator(KeySource.of(ENC), AuditListener.NOOP),
                 Map.of("JWE_REALM", "from-env", "JWE_TOKEN_HEADER", "X-Env-Token"));
-        try (Running s = start(new TestApplication(Set.of(TestResources.Api.class), Set.of(feature),
+        try (TestServer s = start(new TestApplication(Set.of(TestResources.Api.class), Set.of(feature),
                 Map.of("jwe.token-header", "X-Prop-Token")), ctx -> { })) {
             assertRejected(get(s, "/api/me"), 401, "Bearer realm=\"from-env\"", Reason.MISSING_TOKEN);
             assertThat(get(s, "/api/me", "X-Prop-Token", token(TestKeys.claims())).statusCode()).isEqualTo(200);
@@ -517,58 +514,22 @@ abstract class JweFeatureSuite {
     private static void assertRejected(HttpResponse<String> r, int status, String challenge, Reason reason) {
         assertThat(r.statusCode()).isEqualTo(status);
         assertThat(r.headers().allValues("WWW-Authenticate")).containsExactly(challenge);
+        assertThat(r.headers().allValues("Cache-Control")).containsExactly("no-store");
         assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(
                 v -> assertThat(v).startsWith("application/problem+json"));
         assertThat(r.body()).contains("\"status\":" + status).contains("\"reason\":\"" + reason.name() + "\"")
                 .contains("\"detail\":\"" + reason.description() + "\"");
     }
 
-    private HttpResponse<String> get(Running server, String path, String... headers) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(server.uri(path)).GET();
-        for (int i = 0; i < headers.length; i += 2) {
-            b.header(headers[i], headers[i + 1]);
-        }
-        return send(server, b);
+    private static HttpResponse<String> get(TestServer server, String path, String... headers) throws Exception {
+        return server.get(path, headers);
     }
 
-    private HttpResponse<String> send(Running server, HttpRequest.Builder request) throws Exception {
-        return client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> send(TestServer server, HttpRequest.Builder request) throws Exception {
+        return server.send(request);
     }
 
-    private Running start(Application app, Consumer<ServletContextHandler> customize) throws Exception {
-        Server jetty = new Server();
-        ServerConnector connector = new ServerConnector(jetty);
-        connector.setHost("127.0.0.1");
-        connector.setPort(0);
-        jetty.addConnector(connector);
-        ServletContextHandler context = new ServletContextHandler("/");
-        customize.accept(context);
-        AutoCloseable implementation = install(context, app);
-        jetty.setHandler(context);
-        try {
-            jetty.start();
-        } catch (Exception e) {
-            jetty.stop();
-            implementation.close();
-            throw e;
-        }
-        return new Running(jetty, implementation, URI.create("http://127.0.0.1:" + connector.getLocalPort()));
-    }
-
-    /** A started server. */
-    private record Running(Server jetty, AutoCloseable implementation, URI base) implements AutoCloseable {
-        URI uri(String path) {
-            return base.resolve(path);
-        }
-
-        @Override
-        public void close() {
-            try {
-                jetty.stop();
-                implementation.close();
-            } catch (Exception e) {
-                throw new IllegalStateException("cannot stop the test server", e);
-            }
-        }
+    private TestServer start(Application app, Consumer<ServletContextHandler> customize) throws Exception {
+        return TestServer.start(this::install, app, customize);
     }
 }

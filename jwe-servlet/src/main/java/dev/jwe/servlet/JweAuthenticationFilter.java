@@ -156,7 +156,12 @@ public final class JweAuthenticationFilter extends HttpFilter {
                     ExcludedPaths.parse(settings.getList("jwe.exclude-paths")), singleUse);
             LOG.info("jwe {} ready: {}", what, settings.describe());
         } catch (ConfigurationException e) {
-            throw ServletSettings.initFailure(what, e);
+            ServletException failure = ServletSettings.initFailure(what, e);
+            StartupGuard.markFailed(getServletContext(), failure); // a container that skips this filter gets 503s
+            throw failure;
+        } catch (RuntimeException e) {
+            StartupGuard.markFailed(getServletContext(), e);
+            throw e;
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +38,8 @@ import org.slf4j.LoggerFactory;
 public final class HttpAuthenticator {
     private static final Logger LOG = LoggerFactory.getLogger(HttpAuthenticator.class);
     private static final Authentication PASS = new Authentication.Pass();
+    private static final BooleanSupplier REQUIRED = () -> true;
+    private static final BooleanSupplier NOT_REQUIRED = () -> false;
 
     private final TokenValidator validator;
     private final AdapterOptions options;
@@ -105,6 +108,25 @@ public final class HttpAuthenticator {
      * @throws IllegalStateException when {@code singleUse} is asked of a validator without that capability
      */
     public Authentication authenticate(RequestView request, boolean tokenRequired, boolean singleUse) {
+        return authenticate(request, tokenRequired ? REQUIRED : NOT_REQUIRED, singleUse);
+    }
+
+    /**
+     * Decides a request, asking whether a token is required only when the request carries none:
+     * for an adapter that must find out what the request would reach before it can tell (the
+     * JAX-RS feature, which authenticates before the implementation matches the request, so that
+     * no resource code runs for a refused one). Preflight, extraction, validation, answers, audit
+     * and outage log are those of {@link #authenticate(RequestView, boolean, boolean)}.
+     *
+     * @param request the request
+     * @param tokenRequired asked at most once, and only for a request without any token that is not
+     *     an allowed preflight: whether to refuse it (401, audited) rather than let it pass
+     * @param singleUse whether the token is one-time here ({@link SingleUseTokenValidator})
+     * @return what to do
+     * @throws IllegalStateException when {@code singleUse} is asked of a validator without that capability
+     */
+    public Authentication authenticate(RequestView request, BooleanSupplier tokenRequired, boolean singleUse) {
+        Objects.requireNonNull(tokenRequired, "tokenRequired");
         if (options.allowPreflight() && isPreflight(request)) {
             return PASS;
         }
@@ -113,7 +135,7 @@ public final class HttpAuthenticator {
             case INVALID_REQUEST:
                 return refuse(Reason.INVALID_REQUEST, request.info());
             case NONE:
-                return tokenRequired ? refuse(Reason.MISSING_TOKEN, request.info()) : PASS;
+                return tokenRequired.getAsBoolean() ? refuse(Reason.MISSING_TOKEN, request.info()) : PASS;
             default:
                 break;
         }

@@ -7,14 +7,12 @@ import dev.jwe.core.KeySet;
 import dev.jwe.core.KeySource;
 import dev.jwe.core.KeySourceException;
 import dev.jwe.core.KeySourceHealth;
-import java.io.ByteArrayOutputStream;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,14 +20,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -40,14 +37,23 @@ import org.slf4j.LoggerFactory;
  * {@code JWKSourceBuilder} is: cached; refreshed ahead of expiry in the background (a request
  * thread never waits while cached keys exist); honours {@code Cache-Control: max-age} within
  * bounds; one rate-limited refresh for an unknown {@code kid}, with a negative cache of unknown ids;
- * connect and total timeouts and a response size cap; exponential backoff after failures; and
- * the last good keys kept for {@code staleIfError} during an outage. HTTPS only, plain HTTP only to
- * loopback. Symmetric and weak keys in the remote set are ignored. Thread-safe.
+ * a response size cap; exponential backoff after failures; and the last good keys kept for
+ * {@code staleIfError} during an outage. HTTPS only, plain HTTP only to loopback. Symmetric and
+ * weak keys in the remote set are ignored. Thread-safe.
+ *
+ * <p>At most one fetch is under way at a time, and the whole of it (connect, response headers,
+ * body) is bounded by the timeout: at its deadline the exchange is cancelled, which closes its
+ * connection, so a server that stalls holds no connection past the timeout. Request threads that
+ * need the keys (nothing usable is cached, or an unknown {@code kid}) wait for the fetch under
+ * way, never past its deadline. {@link #cachedKeys()} never waits, for callers that have other
+ * sources to fall back on.
  */
 public final class RemoteJwks implements KeySource {
     private static final Logger LOG = LoggerFactory.getLogger(RemoteJwks.class);
     private static final Pattern MAX_AGE = Pattern.compile("(?:^|[,\\s])max-age\\s*=\\s*\"?(\\d{1,9})");
     private static final int MAX_UNKNOWN_KIDS = 10_000;
+    /** How long a request waits, after cancelling a fetch at its deadline, for its outcome to be recorded. */
+    private static final Duration BOOKKEEPING = Duration.ofMillis(500);
 
     /** Settings of one remote source. */
     public record Options(Duration refresh, Duration minRefreshInterval, Duration staleIfError, Duration timeout,
@@ -57,13 +63,10 @@ public final class RemoteJwks implements KeySource {
     private record Snapshot(KeySet keys, Instant fetchedAt, Instant refreshAt) {
     }
 
-    private record Fetched(byte[] body, Duration maxAge) {
-    }
-
     private final URI uri;
     private final Options options;
     private final HttpClient client;
-    private final AtomicBoolean inFlight = new AtomicBoolean();
+    private final AtomicReference<Fetch> inFlight = new AtomicReference<>();
     private final AtomicLong fetches = new AtomicLong();
     private final AtomicLong completed = new AtomicLong();
     private final Cache<String, Boolean> unknownKids;
@@ -84,7 +87,9 @@ public final class RemoteJwks implements KeySource {
         this.uri = checkUri(location);
         this.options = options;
         this.backoff = Duration.ofSeconds(1);
-        this.client = HttpClient.newBuilder().connectTimeout(options.timeout())
+        // HTTP/1.1: each fetch has a connection of its own, which cancelling the fetch closes (an
+        // HTTP/2 stream reset would leave a stalled server's shared connection open).
+        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(options.timeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         this.unknownKids = Caffeine.newBuilder().maximumSize(MAX_UNKNOWN_KIDS).executor(Runnable::run)
                 .expireAfterWrite(options.minRefreshInterval()).build();
@@ -121,13 +126,16 @@ public final class RemoteJwks implements KeySource {
     }
 
     /**
-     * Fetches once, synchronously (start-up).
+     * Fetches once and waits for it, at most the timeout (start-up).
      *
      * @throws KeySourceException when the fetch fails
      */
     public void fetchNow() {
-        if (!fetchSynchronously()) {
-            throw new KeySourceException("Cannot fetch the key set from " + uri + ": " + lastError);
+        Fetch f = fetch();
+        if (f == null ? current == null : !f.await()) {
+            String error = lastError;
+            throw new KeySourceException("Cannot fetch the key set from " + uri + ": "
+                    + (error == null ? "timed out" : error));
         }
     }
 
@@ -141,47 +149,95 @@ public final class RemoteJwks implements KeySource {
         return completed.get();
     }
 
-    @Override
-    public KeySet keys() {
+    /**
+     * The keys usable now, without ever waiting: empty when nothing usable is cached (never
+     * fetched, or older than the allowed outage). Starts a fetch in the background when one is due
+     * and the failure backoff allows it.
+     *
+     * @return the cached keys, possibly empty
+     */
+    public KeySet cachedKeys() {
         Instant now = options.clock().instant();
         Snapshot s = current;
-        if (s == null) {
-            // Nothing cached: this request has to wait for a fetch (bounded by the timeout).
-            if (!now.isBefore(nextAttempt)) {
-                fetchSynchronously();
-            }
-            s = current;
-            if (s == null) {
-                throw new KeySourceException("No keys from " + uri + " yet: " + lastError);
-            }
+        boolean usable = usable(s, now);
+        if ((!usable || !now.isBefore(s.refreshAt())) && !now.isBefore(nextAttempt)) {
+            fetch();
         }
-        if (!now.isBefore(s.fetchedAt().plus(options.refresh()).plus(options.staleIfError()))) {
-            throw new KeySourceException("Keys from " + uri + " are older than the allowed outage ("
-                    + options.staleIfError() + "): " + lastError);
+        return usable ? s.keys() : KeySet.empty();
+    }
+
+    /**
+     * The cached keys; when nothing usable is cached, waits for the fetch under way (started here
+     * when the failure backoff allows), at most the timeout.
+     *
+     * @return the usable keys
+     * @throws KeySourceException when no usable keys can be had
+     */
+    @Override
+    public KeySet keys() {
+        KeySet cached = cachedKeys();
+        if (!cached.isEmpty()) {
+            return cached;
         }
-        if (!now.isBefore(s.refreshAt()) && !now.isBefore(nextAttempt)) {
-            refreshInBackground();
+        Fetch f = inFlight.get();
+        if (f != null) {
+            f.await();
         }
-        return s.keys();
+        Snapshot s = current;
+        if (usable(s, options.clock().instant())) {
+            return s.keys();
+        }
+        throw new KeySourceException(s == null ? "No keys from " + uri + " yet: " + lastError
+                : "Keys from " + uri + " are older than the allowed outage (" + options.staleIfError() + "): "
+                        + lastError);
     }
 
     @Override
     public KeySet keysForUnknownKid(String kid) {
         KeySet keys = keys();
-        if (!keys.byKid(kid).isEmpty() || unknownKids.getIfPresent(kid) != null) {
+        Fetch f = refreshFor(kid, keys);
+        if (f == null) {
             return keys;
         }
-        Instant now = options.clock().instant();
-        Instant last = lastAttempt;
-        boolean rateLimited = last != null && now.isBefore(last.plus(options.minRefreshInterval()));
-        if (!rateLimited && !now.isBefore(nextAttempt)) {
-            fetchSynchronously();
-            keys = keys();
+        f.await();
+        Snapshot s = current;
+        if (usable(s, options.clock().instant())) {
+            keys = s.keys();
         }
         if (keys.byKid(kid).isEmpty()) {
             unknownKids.put(kid, Boolean.TRUE);
         }
         return keys;
+    }
+
+    /**
+     * Starts, without waiting, the refresh that {@link #keysForUnknownKid} would wait for: none when
+     * the cached keys have this id, it is in the negative cache, or the rate limit or the failure
+     * backoff forbids one. Lets a caller with several sources fetch them all at once.
+     *
+     * @param kid the key id no source has
+     */
+    public void refreshForUnknownKid(String kid) {
+        refreshFor(kid, cachedKeys());
+    }
+
+    /** The fetch that may bring {@code kid}: the one under way, a new one, or none. */
+    private Fetch refreshFor(String kid, KeySet keys) {
+        if (!keys.byKid(kid).isEmpty() || unknownKids.getIfPresent(kid) != null) {
+            return null;
+        }
+        Fetch running = inFlight.get();
+        if (running != null) {
+            return running;
+        }
+        Instant now = options.clock().instant();
+        Instant last = lastAttempt;
+        boolean rateLimited = last != null && now.isBefore(last.plus(options.minRefreshInterval()));
+        if (rateLimited || now.isBefore(nextAttempt)) {
+            unknownKids.put(kid, Boolean.TRUE);
+            return null;
+        }
+        return fetch();
     }
 
     @Override
@@ -192,79 +248,34 @@ public final class RemoteJwks implements KeySource {
     @Override
     public List<KeySourceHealth> health() {
         Snapshot s = current;
-        Instant now = options.clock().instant();
-        boolean usable = s != null && now.isBefore(s.fetchedAt().plus(options.refresh()).plus(options.staleIfError()));
         return List.of(new KeySourceHealth(uri.toString(), s == null ? List.of() : s.keys().keyIds(),
-                s == null ? null : s.fetchedAt(), lastFailure, lastError, usable));
+                s == null ? null : s.fetchedAt(), lastFailure, lastError, usable(s, options.clock().instant())));
     }
 
-    private boolean fetchSynchronously() {
-        if (!inFlight.compareAndSet(false, true)) {
-            return current != null;
-        }
-        try {
-            return accept(start().get(options.timeout().toMillis() * 2, TimeUnit.MILLISECONDS));
-        } catch (TimeoutException e) {
-            fail("timed out");
-            return false;
-        } catch (ExecutionException e) {
-            fail(describe(e.getCause()));
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            fail("interrupted");
-            return false;
-        } finally {
-            inFlight.set(false);
-            completed.incrementAndGet();
-        }
+    private boolean usable(Snapshot s, Instant now) {
+        return s != null && now.isBefore(s.fetchedAt().plus(options.refresh()).plus(options.staleIfError()));
     }
 
-    private void refreshInBackground() {
-        if (!inFlight.compareAndSet(false, true)) {
-            return;
+    /** The fetch under way, or a new one; {@code null} in the rare race with one that has just ended. */
+    private Fetch fetch() {
+        Fetch running = inFlight.get();
+        if (running != null) {
+            return running;
         }
-        CompletableFuture<Fetched> f;
-        try {
-            f = start();
-        } catch (RuntimeException e) {
-            fail(describe(e));
-            inFlight.set(false);
-            completed.incrementAndGet();
-            return;
+        Fetch mine = new Fetch();
+        if (!inFlight.compareAndSet(null, mine)) {
+            return inFlight.get();
         }
-        f.orTimeout(options.timeout().toMillis() * 2, TimeUnit.MILLISECONDS).whenComplete((fetched, error) -> {
-            try {
-                if (error != null) {
-                    fail(error instanceof TimeoutException ? "timed out" : describe(error));
-                } else {
-                    accept(fetched);
-                }
-            } finally {
-                inFlight.set(false);
-                completed.incrementAndGet();
-            }
-        });
-    }
-
-    private CompletableFuture<Fetched> start() {
         lastAttempt = options.clock().instant();
         fetches.incrementAndGet();
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(options.timeout())
-                .header("Accept", "application/jwk-set+json, application/json").GET().build();
-        return client.sendAsync(request, this::limitedBody).thenApply(response -> {
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("HTTP status " + response.statusCode());
-            }
-            return new Fetched(response.body(),
-                    response.headers().firstValue("Cache-Control").map(RemoteJwks::maxAge).orElse(null));
-        });
+        mine.start();
+        return mine;
     }
 
-    private boolean accept(Fetched fetched) {
+    private boolean accept(byte[] body, Duration advertised) {
         List<KeyEntry> keys;
         try {
-            keys = KeyIo.parseJwksSkippingUnusable(new String(fetched.body(), StandardCharsets.UTF_8), uri.toString());
+            keys = KeyIo.parseJwksSkippingUnusable(new String(body, StandardCharsets.UTF_8), uri.toString());
         } catch (KeySourceException e) {
             fail("not a valid JWK Set");
             return false;
@@ -288,7 +299,6 @@ public final class RemoteJwks implements KeySource {
         }
         Instant now = options.clock().instant();
         Duration every = options.refresh();
-        Duration advertised = fetched.maxAge();
         if (advertised != null) {
             every = advertised.compareTo(options.minRefreshInterval()) < 0 ? options.minRefreshInterval()
                     : advertised.compareTo(options.refresh()) > 0 ? options.refresh() : advertised;
@@ -321,13 +331,11 @@ public final class RemoteJwks implements KeySource {
 
     private static String describe(Throwable error) {
         Throwable t = error;
-        while (t instanceof java.util.concurrent.CompletionException && t.getCause() != null) {
+        while ((t instanceof java.util.concurrent.CompletionException || t instanceof ExecutionException)
+                && t.getCause() != null) {
             t = t.getCause();
         }
-        if (t instanceof IllegalStateException && t.getMessage() != null && t.getMessage().startsWith("HTTP status")) {
-            return t.getMessage();
-        }
-        if (t instanceof TooLargeException) {
+        if (t instanceof CappedBody.TooLargeException) {
             return "response larger than the size cap";
         }
         if (t instanceof java.net.http.HttpTimeoutException) {
@@ -336,79 +344,111 @@ public final class RemoteJwks implements KeySource {
         return t == null ? "failed" : t.getClass().getSimpleName();
     }
 
+    /**
+     * One fetch, from the request to the parsed key set. Its deadline is the timeout after it
+     * starts (real time, not the injected clock, which only schedules refreshes): then the
+     * exchange is cancelled, closing its connection, and the fetch ends as "timed out".
+     */
+    private final class Fetch {
+        private final CompletableFuture<Boolean> done = new CompletableFuture<>();
+        private final long deadline = System.nanoTime() + options.timeout().toNanos();
+        private volatile boolean timedOut;
+        private volatile CompletableFuture<HttpResponse<byte[]>> exchange;
+        private volatile CappedBody body;
+
+        void start() {
+            HttpRequest request = HttpRequest.newBuilder(uri).timeout(options.timeout())
+                    .header("Accept", "application/jwk-set+json, application/json").GET().build();
+            CompletableFuture<HttpResponse<byte[]>> sent;
+            try {
+                sent = client.sendAsync(request, this::subscriber);
+            } catch (RuntimeException e) {
+                finish(null, e);
+                return;
+            }
+            exchange = sent;
+            CompletableFuture<Void> watchdog = new CompletableFuture<>();
+            watchdog.orTimeout(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)
+                    .whenComplete((ignored, late) -> {
+                        if (late != null) {
+                            abort();
+                        }
+                    });
+            sent.whenComplete((response, error) -> {
+                watchdog.complete(null);
+                finish(response, error);
+            });
+        }
+
+        private HttpResponse.BodySubscriber<byte[]> subscriber(HttpResponse.ResponseInfo info) {
+            long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
+            CappedBody s = new CappedBody(options.maxBytes(), declared > options.maxBytes());
+            body = s;
+            if (timedOut) {
+                s.cancel();
+            }
+            return s;
+        }
+
+        /** Cancels the exchange (closing its connection); ends the fetch at once unless it already ended. */
+        void abort() {
+            timedOut = true;
+            CappedBody b = body;
+            if (b != null) {
+                b.cancel();
+            }
+            CompletableFuture<HttpResponse<byte[]>> e = exchange;
+            if (e != null) {
+                e.cancel(true);
+            }
+        }
+
+        private void finish(HttpResponse<byte[]> response, Throwable error) {
+            boolean ok = false;
+            try {
+                if (error != null) {
+                    fail(timedOut || error instanceof CancellationException ? "timed out" : describe(error));
+                } else if (response.statusCode() != 200) {
+                    fail("HTTP status " + response.statusCode());
+                } else {
+                    ok = accept(response.body(),
+                            response.headers().firstValue("Cache-Control").map(RemoteJwks::maxAge).orElse(null));
+                }
+            } catch (RuntimeException e) {
+                fail(describe(e));
+            } finally {
+                inFlight.compareAndSet(this, null);
+                completed.incrementAndGet();
+                done.complete(ok);
+            }
+        }
+
+        /**
+         * Waits for this fetch, at most until its deadline, then cancels it. Once cancelled, the
+         * fetch is over at once, but it may be another thread (the watchdog, or the response
+         * arriving just then) that records the outcome: that bookkeeping is waited for, briefly.
+         *
+         * @return whether it brought new keys
+         */
+        boolean await() {
+            try {
+                try {
+                    return done.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                } catch (TimeoutException e) {
+                    abort();
+                    return done.get(BOOKKEEPING.toNanos(), TimeUnit.NANOSECONDS);
+                }
+            } catch (TimeoutException | ExecutionException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+    }
+
     private static Duration maxAge(String cacheControl) {
         Matcher m = MAX_AGE.matcher(cacheControl.toLowerCase(Locale.ROOT));
         return m.find() ? Duration.ofSeconds(Long.parseLong(m.group(1))) : null;
-    }
-
-    private HttpResponse.BodySubscriber<byte[]> limitedBody(HttpResponse.ResponseInfo info) {
-        long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
-        return new LimitedSubscriber(options.maxBytes(), declared > options.maxBytes());
-    }
-
-    /** Thrown when a body exceeds the cap. */
-    private static final class TooLargeException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        TooLargeException() {
-            super("too large", null, false, false);
-        }
-    }
-
-    /** Collects a body up to a cap, then cancels the stream. */
-    private static final class LimitedSubscriber implements HttpResponse.BodySubscriber<byte[]> {
-        private final int max;
-        private final boolean declaredTooLarge;
-        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-        private Flow.Subscription subscription;
-
-        LimitedSubscriber(int max, boolean declaredTooLarge) {
-            this.max = max;
-            this.declaredTooLarge = declaredTooLarge;
-        }
-
-        @Override
-        public CompletionStage<byte[]> getBody() {
-            return result;
-        }
-
-        @Override
-        public void onSubscribe(Flow.Subscription s) {
-            this.subscription = s;
-            if (declaredTooLarge) {
-                s.cancel();
-                result.completeExceptionally(new TooLargeException());
-                return;
-            }
-            s.request(Long.MAX_VALUE);
-        }
-
-        @Override
-        public void onNext(List<ByteBuffer> items) {
-            if (result.isDone()) {
-                return;
-            }
-            for (ByteBuffer b : items) {
-                if (out.size() + b.remaining() > max) {
-                    subscription.cancel();
-                    result.completeExceptionally(new TooLargeException());
-                    return;
-                }
-                byte[] chunk = new byte[b.remaining()];
-                b.get(chunk);
-                out.write(chunk, 0, chunk.length);
-            }
-        }
-
-        @Override
-        public void onError(Throwable t) {
-            result.completeExceptionally(t);
-        }
-
-        @Override
-        public void onComplete() {
-            result.complete(out.toByteArray());
-        }
     }
 }

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /** The decision shared by every adapter, on a request view and a real validator. */
@@ -94,6 +95,31 @@ class HttpAuthenticatorTest {
         assertThat(anonymous.authenticate(Request.get())).isInstanceOf(Authentication.Pass.class);
         assertThat(authenticator(OPTIONS).authenticate(Request.get(), false, false)).isInstanceOf(Authentication.Pass.class);
         assertThat(capture.events()).isEmpty();
+    }
+
+    @Test
+    void authenticateWhenTokenRequirementDecidedLaterThenAskedOnlyForRequestsWithoutToken() {
+        HttpAuthenticator a = authenticator(new AdapterOptions("orders", false, true, "X-Access-Token", "at"));
+        List<String> asked = new ArrayList<>();
+        BooleanSupplier required = () -> asked.add("required");
+        BooleanSupplier notRequired = () -> !asked.add("not required");
+
+        assertThat(answer(a.authenticate(Request.get(), required, false)))
+                .isEqualTo(ErrorResponse.rejection("orders", Reason.MISSING_TOKEN, List.of()));
+        assertThat(a.authenticate(Request.get(), notRequired, false)).isInstanceOf(Authentication.Pass.class);
+        assertThat(asked).containsExactly("required", "not required");
+        asked.clear();
+
+        // A token, a malformed header or an allowed preflight is decided without asking.
+        assertThat(a.authenticate(Request.get("Authorization", "Bearer " + token(TestKeys.claims())), required, false))
+                .isInstanceOf(Authentication.Authenticated.class);
+        assertThat(answer(a.authenticate(Request.get("Authorization", "Bearer a b"), notRequired, false)).status())
+                .isEqualTo(400);
+        assertThat(a.authenticate(Request.of("OPTIONS", "Origin", "https://app.test", "Access-Control-Request-Method",
+                "GET"), required, false)).isInstanceOf(Authentication.Pass.class);
+        assertThat(asked).isEmpty();
+        assertThat(capture.events()).extracting(AuditEvent::reason)
+                .containsExactly(Reason.MISSING_TOKEN, null, Reason.INVALID_REQUEST);
     }
 
     @Test

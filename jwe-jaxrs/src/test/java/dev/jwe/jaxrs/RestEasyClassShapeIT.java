@@ -1,0 +1,13 @@
+package dev.jwe.jaxrs;
+
+import jakarta.ws.rs.core.Application;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+
+/** {@link ClassShapeSuite} on RESTEasy. */
+class RestEasyClassShapeIT extends ClassShapeSuite {
+
+    @Override
+    AutoCloseable install(ServletContextHandler context, Application app) {
+        return RestEasy.install(context, app);
+    }
+}
