@@ -6,7 +6,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -78,6 +81,33 @@ public final class JweTokenValidator implements SingleUseTokenValidator, AuditTr
             out.addAll(policy.verificationKeys().health());
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * The state of the key locations by setting: {@code jwe.decryption.keys}, then
+     * {@code jwe.verification.keys} when set; each list in the order of the setting's locations
+     * (for metrics that name a location by setting and index, never by path or URL).
+     *
+     * @return one snapshot per location, by setting name
+     */
+    public Map<String, List<KeySourceHealth>> keyHealthBySetting() {
+        Map<String, List<KeySourceHealth>> out = new LinkedHashMap<>();
+        out.put(CoreSettings.DECRYPTION_KEYS.name(), List.copyOf(policy.decryptionKeys().health()));
+        if (policy.verificationKeys() != null) {
+            out.put(CoreSettings.VERIFICATION_KEYS.name(), List.copyOf(policy.verificationKeys().health()));
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    /**
+     * Size, hits, misses and evictions of the decision caches since start-up: {@code verified},
+     * then {@code rejected} when {@code jwe.cache.reject-ttl} is not zero; empty with the cache off
+     * ({@code jwe.cache.max-entries=0}). For metrics and health.
+     *
+     * @return one snapshot per cache
+     */
+    public List<CacheStatistics> cacheStatistics() {
+        return state.cache() == null ? List.of() : state.cache().statistics();
     }
 
     /**

@@ -3,10 +3,12 @@ package dev.jwe.core;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import dev.jwe.core.internal.TokenDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -43,16 +45,19 @@ final class VerifiedTokenCache {
         this.skew = skew;
         // Maintenance runs on the calling thread (no pool threads inside a WAR).
         com.github.benmanes.caffeine.cache.Ticker ticker = ticker(clock);
+        // Statistics (striped counters, cheap): JweTokenValidator#cacheStatistics() reports them.
         this.accepted = Caffeine.newBuilder()
                 .maximumSize(maxEntries)
                 .ticker(ticker)
                 .executor(Runnable::run)
+                .recordStats()
                 .expireAfter(Expiry.creating((TokenDigest k, Entry v) -> lifetime(v.token())))
                 .build();
         this.rejected = rejectTtl.isZero() ? null : Caffeine.newBuilder()
                 .maximumSize(maxEntries)
                 .ticker(ticker)
                 .executor(Runnable::run)
+                .recordStats()
                 .expireAfterWrite(rejectTtl)
                 .build();
     }
@@ -134,6 +139,18 @@ final class VerifiedTokenCache {
     long acceptedSize() {
         accepted.cleanUp();
         return accepted.estimatedSize();
+    }
+
+    /** Size, hits, misses and evictions of the verified cache, then of the rejection cache when on. */
+    List<CacheStatistics> statistics() {
+        return rejected == null ? List.of(statistics("verified", accepted))
+                : List.of(statistics("verified", accepted), statistics("rejected", rejected));
+    }
+
+    private static CacheStatistics statistics(String name, Cache<?, ?> cache) {
+        cache.cleanUp();
+        CacheStats s = cache.stats();
+        return new CacheStatistics(name, cache.estimatedSize(), s.hitCount(), s.missCount(), s.evictionCount());
     }
 
     /**
