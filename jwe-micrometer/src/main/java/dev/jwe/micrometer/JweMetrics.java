@@ -16,6 +16,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,6 +81,7 @@ public final class JweMetrics {
 
     private final MeterRegistry registry;
     private final ObservationRegistry observations;
+    private final Clock clock;
     private final ValidationMeters meters;
     private final Counter failClosedStoreErrors;
     private final AuditListener listener = new MetricsListener();
@@ -89,6 +91,7 @@ public final class JweMetrics {
     private JweMetrics(Builder b) {
         this.registry = b.registry;
         this.observations = b.observations;
+        this.clock = b.clock;
         this.meters = new ValidationMeters(b.registry, b.buckets, b.percentiles);
         this.failClosedStoreErrors = Counter.builder(STORE_ERRORS).tag("mode", "fail-closed")
                 .description("Revocation or replay store failures, by whether the token passed (fail-open) or got 503")
@@ -129,7 +132,7 @@ public final class JweMetrics {
     public TokenValidator bind(TokenValidator validator) {
         Objects.requireNonNull(validator, "validator");
         if (validator instanceof JweTokenValidator jwe) {
-            StateMeters.register(registry, jwe);
+            StateMeters.register(registry, jwe, clock);
         }
         return MeteredValidator.of(validator, this);
     }
@@ -263,6 +266,7 @@ public final class JweMetrics {
 
         private final MeterRegistry registry;
         private ObservationRegistry observations = ObservationRegistry.NOOP;
+        private Clock clock = Clock.systemUTC();
         private List<Duration> buckets = List.of();
         private double[] percentiles = new double[0];
 
@@ -279,6 +283,17 @@ public final class JweMetrics {
          */
         public Builder observationRegistry(ObservationRegistry registry) {
             this.observations = Objects.requireNonNull(registry, "observationRegistry");
+            return this;
+        }
+
+        /**
+         * The clock of {@code jwe.keys.age}; give the validator's, default the system clock.
+         *
+         * @param clock the clock
+         * @return this
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
