@@ -152,21 +152,41 @@ public final class JweMetrics {
                 || id.getName().equals(ValidationMeters.TIMER + ".active"));
     }
 
-    /** Runs one validation of a bound validator inside the observation, if any. */
-    VerifiedToken observe(Validation validation) throws TokenRejectedException {
+    /**
+     * Runs one validation of a bound validator inside the observation, if any. Once the bound
+     * validator's delegate is known to report to this listener, and with no observation to fill,
+     * the call costs only the store-failure check: the listener counts and times it.
+     */
+    VerifiedToken observe(MeteredValidator bound, Validation validation) throws TokenRejectedException {
         Observation observation = Observation.createNotStarted(ValidationMeters.TIMER, observations);
         if (observation.isNoop()) {
-            return measure(validation, null);
+            return bound.listenerHeard ? countStoreFailures(validation, null) : measure(bound, validation, null);
         }
         observation.contextualName("jwe validation").start();
         try (Observation.Scope scope = observation.openScope()) {
-            return measure(validation, observation);
+            return measure(bound, validation, observation);
         } finally {
             observation.stop();
         }
     }
 
-    private VerifiedToken measure(Validation validation, Observation observation) throws TokenRejectedException {
+    private VerifiedToken countStoreFailures(Validation validation, Observation observation)
+            throws TokenRejectedException {
+        try {
+            return validation.run();
+        } catch (ValidationUnavailableException e) {
+            if (e instanceof RevocationStoreException) {
+                failClosedStoreErrors.increment();
+            }
+            if (observation != null) {
+                observation.error(e);
+            }
+            throw e;
+        }
+    }
+
+    private VerifiedToken measure(MeteredValidator bound, Validation validation, Observation observation)
+            throws TokenRejectedException {
         Call call = calls.get();
         boolean nested = call.open;
         if (!nested) {
@@ -178,7 +198,7 @@ public final class JweMetrics {
         Reason reason = null;
         boolean cached = false;
         try {
-            VerifiedToken token = validation.run();
+            VerifiedToken token = countStoreFailures(validation, observation);
             decided = true;
             cached = token.metadata().cached();
             return token;
@@ -189,12 +209,6 @@ public final class JweMetrics {
         } catch (ValidationUnavailableException e) {
             decided = true;
             reason = Reason.UNAVAILABLE;
-            if (e instanceof RevocationStoreException) {
-                failClosedStoreErrors.increment();
-            }
-            if (observation != null) {
-                observation.error(e);
-            }
             throw e;
         } catch (RuntimeException e) {
             // Not a decision (a validator that is not ours failed): the observation shows it.
@@ -209,6 +223,7 @@ public final class JweMetrics {
                 call.event = null;
             }
             if (heard != null) {
+                bound.listenerHeard = true;
                 reason = heard.reason();
                 cached = heard.cached();
             } else if (decided) {

@@ -18,6 +18,12 @@ import java.util.Objects;
 class MeteredValidator implements TokenValidator, AuditTrail.Source {
     final TokenValidator delegate;
     final JweMetrics metrics;
+    /**
+     * Set once an event of the metrics listener came back from a call of the delegate: its audit
+     * listener includes ours (a validator's listener is fixed when it is built), so the listener
+     * counts and times every call. A hint: a stale read only costs a slower call.
+     */
+    volatile boolean listenerHeard;
 
     MeteredValidator(TokenValidator delegate, JweMetrics metrics) {
         this.delegate = Objects.requireNonNull(delegate, "validator");
@@ -32,7 +38,7 @@ class MeteredValidator implements TokenValidator, AuditTrail.Source {
 
     @Override
     public VerifiedToken validate(String token, RequestInfo request) throws TokenRejectedException {
-        return metrics.observe(() -> delegate.validate(token, request));
+        return metrics.observe(this, () -> delegate.validate(token, request));
     }
 
     @Override
@@ -56,7 +62,7 @@ class MeteredValidator implements TokenValidator, AuditTrail.Source {
 
         @Override
         public VerifiedToken validateSingleUse(String token, RequestInfo request) throws TokenRejectedException {
-            return metrics.observe(() -> single.validateSingleUse(token, request));
+            return metrics.observe(this, () -> single.validateSingleUse(token, request));
         }
     }
 }

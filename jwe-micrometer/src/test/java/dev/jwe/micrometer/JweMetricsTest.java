@@ -188,14 +188,18 @@ class JweMetricsTest {
     }
 
     @Test
-    void validateWhenFailClosedStoreFailsThenUnavailableAndStoreErrorCounted() {
+    void validateWhenFailClosedStoreFailsThenUnavailableAndStoreErrorCounted() throws Exception {
         TokenValidator validator = bound(JweTokenValidator.Builder::revocationFailClosed);
+        validator.validate(Fixture.token()); // the bound validator now knows the listener counts
         fixture.storeDown.set(true);
 
         assertThatThrownBy(() -> validator.validate(Fixture.token())).isInstanceOf(ValidationUnavailableException.class);
+        assertThatThrownBy(() -> validator.validate(Fixture.token())).isInstanceOf(ValidationUnavailableException.class);
 
-        assertThat(counted(Reason.UNAVAILABLE, false)).isEqualTo(1);
-        assertThat(storeErrors("fail-closed")).isEqualTo(1);
+        assertThat(counted(null, false)).isEqualTo(1);
+        assertThat(counted(Reason.UNAVAILABLE, false)).isEqualTo(2);
+        assertThat(timed(Reason.UNAVAILABLE, false)).isEqualTo(2);
+        assertThat(storeErrors("fail-closed")).isEqualTo(2);
         assertThat(storeErrors("fail-open")).isZero();
     }
 
