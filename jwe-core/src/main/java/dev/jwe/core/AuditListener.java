@@ -1,6 +1,5 @@
 package dev.jwe.core;
 
-import dev.jwe.core.internal.AuditLog;
 import java.util.List;
 
 /**

@@ -1,6 +1,5 @@
 package dev.jwe.core;
 
-import dev.jwe.core.internal.RemoteJwks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;

@@ -1,6 +1,5 @@
 package dev.jwe.core;
 
-import dev.jwe.core.internal.Algorithms;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -65,8 +64,8 @@ final class KeySelection {
         Instant now = clock.instant();
         List<KeyEntry> out = new ArrayList<>(2);
         for (KeyEntry k : named) {
-            if (k.isUsableAt(now) && (enc == null ? Algorithms.fitsVerification(k, alg)
-                    : Algorithms.fitsDecryption(k, alg, enc, epkCurve))) {
+            if (k.isUsableAt(now) && (enc == null ? KeyFit.fitsVerification(k, alg)
+                    : KeyFit.fitsDecryption(k, alg, enc, epkCurve))) {
                 out.add(k);
                 if (out.size() == MAX_CANDIDATES) {
                     break;

@@ -1,6 +1,5 @@
 package dev.jwe.core;
 
-import dev.jwe.core.internal.KeyIo;
 import java.util.List;
 import java.util.Objects;
 
@@ -96,6 +95,6 @@ public interface KeySource {
      */
     static KeySource load(String locations, char[] password) {
         Objects.requireNonNull(locations, "locations");
-        return of(KeySet.of(KeyIo.loadAll(locations, password, "jwe.decryption.keystore-password")));
+        return of(KeySet.of(KeyLoading.loadAll(locations, password, "jwe.decryption.keystore-password")));
     }
 }

@@ -1,8 +1,6 @@
 package dev.jwe.core;
 
 import dev.jwe.core.internal.KeyIo;
-import dev.jwe.core.internal.ReloadingKeyFile;
-import dev.jwe.core.internal.RemoteJwks;
 import dev.jwe.core.settings.CoreSettings;
 import dev.jwe.core.settings.Setting;
 import java.time.Clock;
@@ -217,7 +215,7 @@ public final class KeySources {
                     remotes.add(remote);
                     sources.add(remote);
                 } else if (location.startsWith("{") || location.startsWith("classpath:") || reloadInterval.isZero()) {
-                    sources.add(KeySource.of(KeySet.of(KeyIo.load(location, password, passwordSetting))));
+                    sources.add(KeySource.of(KeySet.of(KeyLoading.load(location, password, passwordSetting))));
                 } else {
                     sources.add(new ReloadingKeyFile(location, password, passwordSetting, reloadInterval, clock));
                 }

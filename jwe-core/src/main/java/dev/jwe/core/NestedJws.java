@@ -103,7 +103,7 @@ final class NestedJws {
             throw new TokenRejectedException(Reason.UNKNOWN_KEY);
         }
         for (KeyEntry key : selection.forVerification(verificationKeys, kid, alg)) {
-            if (JoseCrypto.verify(jws, alg, Algorithms.verificationKey(key))) {
+            if (JoseCrypto.verify(jws, alg, KeyFit.verificationKey(key))) {
                 return key;
             }
         }

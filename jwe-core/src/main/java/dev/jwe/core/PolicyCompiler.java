@@ -117,7 +117,7 @@ final class PolicyCompiler {
             }
         } else {
             for (KeyEntry k : decryption.all()) {
-                km.addAll(Algorithms.defaultKeyManagement(k));
+                km.addAll(KeyFit.defaultKeyManagement(k));
             }
         }
         if (km.isEmpty()) {
@@ -166,7 +166,7 @@ final class PolicyCompiler {
             return sig;
         }
         for (KeyEntry k : verification.all()) {
-            sig.addAll(Algorithms.defaultSignature(k));
+            sig.addAll(KeyFit.defaultSignature(k));
         }
         if (source != null && source.isRemote()) {
             // A remote key set may rotate to another key type: allow every asymmetric

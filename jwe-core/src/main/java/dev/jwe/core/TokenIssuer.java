@@ -26,10 +26,10 @@ public final class TokenIssuer {
 
     private TokenIssuer(Builder b) {
         this.encryptionKey = b.encryptionKey;
-        this.alg = b.alg != null ? b.alg : Algorithms.issuedKeyManagement(encryptionKey);
+        this.alg = b.alg != null ? b.alg : KeyFit.issuedKeyManagement(encryptionKey);
         this.enc = b.enc;
         this.signingKey = b.signingKey;
-        this.sigAlg = signingKey == null ? null : b.sigAlg != null ? b.sigAlg : Algorithms.issuedSignature(signingKey);
+        this.sigAlg = signingKey == null ? null : b.sigAlg != null ? b.sigAlg : KeyFit.issuedSignature(signingKey);
         this.type = b.type;
     }
 
@@ -178,7 +178,7 @@ public final class TokenIssuer {
             if (signingKey != null && unsigned) {
                 throw new IllegalArgumentException("signingKey: set together with unsigned(); choose one");
             }
-            String a = alg != null ? alg : Algorithms.issuedKeyManagement(encryptionKey);
+            String a = alg != null ? alg : KeyFit.issuedKeyManagement(encryptionKey);
             if (Algorithms.isForbidden(a) || !Algorithms.KEY_MANAGEMENT.contains(a)) {
                 throw new IllegalArgumentException("keyManagementAlgorithm: unsupported " + a);
             }

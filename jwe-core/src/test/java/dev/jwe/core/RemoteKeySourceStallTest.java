@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jwe.core.StallingJwksServer.Stall;
-import dev.jwe.core.internal.RemoteJwks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

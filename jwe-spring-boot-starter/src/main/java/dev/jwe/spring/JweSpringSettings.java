@@ -99,16 +99,27 @@ final class JweSpringSettings {
                 builder.addLookup("environment variable", name -> value(environment, name, env.getProperty(name)),
                         name -> name);
             } else if (source instanceof EnumerablePropertySource<?> enumerable) {
-                builder.add(source.getName(), jweProperties(environment, enumerable));
+                Map<String, String> properties = jweProperties(environment, enumerable);
+                // Before add(): a Servlet-filter key is unknown without jwe-servlet, and the advice
+                // says more than "unknown setting".
+                properties.keySet().forEach(JweSpringSettings::refuseIfNotUsed);
+                builder.add(source.getName(), properties);
             }
         }
         JweSettings settings = builder.build();
-        NOT_USED.forEach((name, advice) -> {
+        NOT_USED.keySet().forEach(name -> {
             if (settings.get(name).isPresent()) {
-                throw new ConfigurationException(name, "has no effect under Spring Security: " + advice);
+                refuseIfNotUsed(name);
             }
         });
         return settings;
+    }
+
+    private static void refuseIfNotUsed(String name) {
+        String advice = NOT_USED.get(name);
+        if (advice != null) {
+            throw new ConfigurationException(name, "has no effect under Spring Security: " + advice);
+        }
     }
 
     /** The source's jwe.* properties under their canonical names; unknown ones under the name as written. */

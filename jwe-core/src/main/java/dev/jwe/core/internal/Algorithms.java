@@ -1,6 +1,5 @@
 package dev.jwe.core.internal;
 
-import dev.jwe.core.KeyEntry;
 import java.security.Key;
 import java.security.PublicKey;
 import java.security.interfaces.ECKey;
@@ -23,9 +22,9 @@ import javax.crypto.SecretKey;
 /**
  * The algorithm tables: what we support, what is refused outright, which key fits which
  * algorithm, the EC curves, and the algorithms a key is used with when none is configured (by the
- * validator and by {@code TokenIssuer} alike). Key checks here are about type and size; the JWK
- * {@code use}/{@code key_ops}/{@code alg} restrictions are checked here too so that a {@code use:
- * sig} key never decrypts.
+ * validator and by {@code TokenIssuer} alike). Key checks here are about type and size on JDK key
+ * types; the JWK {@code use}/{@code key_ops}/{@code alg} restrictions of a {@code KeyEntry} are
+ * checked in {@code dev.jwe.core.KeyFit}, which calls these tables.
  */
 public final class Algorithms {
     /** Minimum RSA modulus size. */
@@ -47,9 +46,6 @@ public final class Algorithms {
     private static final Map<String, Integer> CEK_BYTES = Map.of(
             "A128GCM", 16, "A192GCM", 24, "A256GCM", 32,
             "A128CBC-HS256", 32, "A192CBC-HS384", 48, "A256CBC-HS512", 64);
-
-    private static final Set<String> DECRYPT_OPS = Set.of("decrypt", "unwrapKey", "deriveKey", "deriveBits");
-    private static final Set<String> VERIFY_OPS = Set.of("verify");
 
     private Algorithms() {
     }
@@ -91,17 +87,14 @@ public final class Algorithms {
     }
 
     /**
-     * Whether a key may decrypt (key management {@code alg}, content {@code enc}, ephemeral curve
-     * {@code epkCurve} for ECDH-ES).
+     * Whether a key's type and size fit decryption with key management {@code alg}, content
+     * encryption {@code enc} and ephemeral curve {@code epkCurve} (for ECDH-ES). The JWK
+     * restrictions ({@code use}, {@code key_ops}, {@code alg}) are checked by the caller.
+     *
+     * @param key the decryption key
+     * @param secretLength the length in bytes of a secret key, else -1
      */
-    public static boolean fitsDecryption(KeyEntry entry, String alg, String enc, String epkCurve) {
-        // A dir key is the content-encryption key itself, so its JWK "alg" may name either "dir" or
-        // the content encryption it is for (RFC 7520 §5.6 and Wycheproof give "alg": "A128GCM").
-        String keyAlg = alg.equals("dir") && entry.algorithm().filter(enc::equals).isPresent() ? enc : alg;
-        if (!usableFor(entry, keyAlg, "enc", DECRYPT_OPS)) {
-            return false;
-        }
-        Key key = entry.key();
+    public static boolean fitsDecryption(Key key, int secretLength, String alg, String enc, String epkCurve) {
         if (alg.startsWith("RSA-OAEP")) {
             return key instanceof RSAPrivateKey r && r.getModulus().bitLength() >= MIN_RSA_BITS;
         }
@@ -119,15 +112,17 @@ public final class Algorithms {
             return false;
         }
         int expected = alg.equals("dir") ? cekBytes(enc) : aesKwBytes(alg);
-        return expected > 0 && entry.secretKeyLength() == expected;
+        return expected > 0 && secretLength == expected;
     }
 
-    /** Whether a key may verify an inner signature made with {@code alg}. */
-    public static boolean fitsVerification(KeyEntry entry, String alg) {
-        if (!usableFor(entry, alg, "sig", VERIFY_OPS)) {
-            return false;
-        }
-        Key key = verificationKey(entry);
+    /**
+     * Whether a key's type and size fit verifying an inner signature made with {@code alg}. The
+     * JWK restrictions are checked by the caller.
+     *
+     * @param key the verification key (the public half of a key pair)
+     * @param secretLength the length in bytes of a secret key, else -1
+     */
+    public static boolean fitsVerification(Key key, int secretLength, String alg) {
         if (alg.startsWith("RS") || alg.startsWith("PS")) {
             // Size is checked here too, not only at start-up: reloaded and remote key sets change.
             return key instanceof RSAKey r && !(key instanceof java.security.PrivateKey)
@@ -138,27 +133,12 @@ public final class Algorithms {
         }
         if (alg.startsWith("HS")) {
             int hashBytes = Integer.parseInt(alg.substring(2)) / 8;
-            return key instanceof SecretKey && entry.secretKeyLength() >= hashBytes;
+            return key instanceof SecretKey && secretLength >= hashBytes;
         }
         if (alg.equals("EdDSA")) {
             return key instanceof EdECKey && !(key instanceof java.security.PrivateKey);
         }
         return false;
-    }
-
-    /** The key to verify with: the public half of a private key, else the key itself. */
-    public static Key verificationKey(KeyEntry entry) {
-        return entry.isPrivate() && entry.publicKey().isPresent() ? entry.publicKey().get() : entry.key();
-    }
-
-    private static boolean usableFor(KeyEntry entry, String alg, String use, Set<String> ops) {
-        if (entry.use().isPresent() && !entry.use().get().equals(use)) {
-            return false;
-        }
-        if (!entry.keyOps().isEmpty() && entry.keyOps().stream().noneMatch(ops::contains)) {
-            return false;
-        }
-        return entry.algorithm().isEmpty() || entry.algorithm().get().equals(alg);
     }
 
     /** The EC curves we support, told apart by field size as everywhere in JOSE (RFC 7518 §6.2.1.1). */
@@ -284,14 +264,15 @@ public final class Algorithms {
     /**
      * The key management an issuer uses for a recipient key when none is chosen.
      *
-     * @param entry the recipient's key (public or secret)
+     * @param key the recipient's key (public or secret)
+     * @param secretLength the length in bytes of a secret key, else -1
      * @return the algorithm, one the validator accepts by default for the matching key
      * @throws IllegalArgumentException for a key type we cannot encrypt to
      */
-    public static String issuedKeyManagement(KeyEntry entry) {
-        Defaults d = keyManagementDefaults(entry.key(), entry.secretKeyLength());
+    public static String issuedKeyManagement(Key key, int secretLength) {
+        Defaults d = keyManagementDefaults(key, secretLength);
         if (d == null) {
-            throw new IllegalArgumentException("encryptionKey: unsupported key type " + entry.key().getAlgorithm());
+            throw new IllegalArgumentException("encryptionKey: unsupported key type " + key.getAlgorithm());
         }
         return d.issued();
     }
@@ -299,49 +280,60 @@ public final class Algorithms {
     /**
      * The signature algorithm an issuer uses for a signing key when none is chosen.
      *
-     * @param entry the signing key (private or secret)
+     * @param key the signing key (private or secret)
+     * @param secretLength the length in bytes of a secret key, else -1
      * @return the algorithm, one the validator accepts by default for the matching key
      * @throws IllegalArgumentException for a key type we cannot sign with
      */
-    public static String issuedSignature(KeyEntry entry) {
-        Defaults d = signatureDefaults(entry.key(), entry.secretKeyLength());
+    public static String issuedSignature(Key key, int secretLength) {
+        Defaults d = signatureDefaults(key, secretLength);
         if (d == null) {
-            throw new IllegalArgumentException("signingKey: unsupported key type " + entry.key().getAlgorithm());
+            throw new IllegalArgumentException("signingKey: unsupported key type " + key.getAlgorithm());
         }
         return d.issued();
     }
 
-    /** Default key management algorithms for a decryption key (RSA-OAEP only when listed). */
-    public static Set<String> defaultKeyManagement(KeyEntry entry) {
+    /**
+     * Default key management algorithms for a decryption key (RSA-OAEP only when listed).
+     *
+     * @param keyAlgorithm the key's JWK {@code alg}, or {@code null}
+     * @param key the decryption key
+     * @param secretLength the length in bytes of a secret key, else -1
+     */
+    public static Set<String> defaultKeyManagement(String keyAlgorithm, Key key, int secretLength) {
         Set<String> out = new LinkedHashSet<>();
-        if (entry.algorithm().isPresent()) {
-            String alg = entry.algorithm().get();
-            if (KEY_MANAGEMENT.contains(alg) && !alg.equals("RSA-OAEP")) {
-                out.add(alg);
-            } else if (CONTENT_ENCRYPTION.contains(alg)) {
+        if (keyAlgorithm != null) {
+            if (KEY_MANAGEMENT.contains(keyAlgorithm) && !keyAlgorithm.equals("RSA-OAEP")) {
+                out.add(keyAlgorithm);
+            } else if (CONTENT_ENCRYPTION.contains(keyAlgorithm)) {
                 out.add("dir");
             }
             return out;
         }
-        Key key = entry.key();
         // A public key cannot decrypt: no defaults for it.
-        Defaults d = key instanceof PublicKey ? null : keyManagementDefaults(key, entry.secretKeyLength());
+        Defaults d = key instanceof PublicKey ? null : keyManagementDefaults(key, secretLength);
         if (d != null) {
             out.addAll(d.accepted());
         }
         return out;
     }
 
-    /** Default signature algorithms for a verification key. */
-    public static Set<String> defaultSignature(KeyEntry entry) {
+    /**
+     * Default signature algorithms for a verification key.
+     *
+     * @param keyAlgorithm the key's JWK {@code alg}, or {@code null}
+     * @param verificationKey the key to verify with (the public half of a key pair)
+     * @param secretLength the length in bytes of a secret key, else -1
+     */
+    public static Set<String> defaultSignature(String keyAlgorithm, Key verificationKey, int secretLength) {
         Set<String> out = new LinkedHashSet<>();
-        if (entry.algorithm().isPresent()) {
-            if (SIGNATURE.contains(entry.algorithm().get())) {
-                out.add(entry.algorithm().get());
+        if (keyAlgorithm != null) {
+            if (SIGNATURE.contains(keyAlgorithm)) {
+                out.add(keyAlgorithm);
             }
             return out;
         }
-        Defaults d = signatureDefaults(verificationKey(entry), entry.secretKeyLength());
+        Defaults d = signatureDefaults(verificationKey, secretLength);
         if (d != null) {
             out.addAll(d.accepted());
         }

@@ -15,7 +15,7 @@ import java.util.concurrent.Flow;
  * cap nor a handle to cancel the stream. Cancelling the subscription makes the HTTP client close
  * the connection. Thread-safe for one stream.
  */
-final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
+public final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
     private final int max;
     private final boolean declaredTooLarge;
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -27,13 +27,13 @@ final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
      * @param max the most bytes accepted
      * @param declaredTooLarge whether the response already said it is larger (its Content-Length)
      */
-    CappedBody(int max, boolean declaredTooLarge) {
+    public CappedBody(int max, boolean declaredTooLarge) {
         this.max = max;
         this.declaredTooLarge = declaredTooLarge;
     }
 
     /** Stops reading: cancels the stream (now, or as soon as it starts) and ends the body as cancelled. */
-    void cancel() {
+    public void cancel() {
         cancelled = true;
         Flow.Subscription s = subscription;
         if (s != null) {
@@ -90,7 +90,7 @@ final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
     }
 
     /** Thrown when a body exceeds the cap. */
-    static final class TooLargeException extends RuntimeException {
+    public static final class TooLargeException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         TooLargeException() {

@@ -1,17 +1,8 @@
-package dev.jwe.core.internal;
+package dev.jwe.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.jwe.core.AuditListener;
-import dev.jwe.core.JweTokenValidator;
-import dev.jwe.core.KeyEntry;
-import dev.jwe.core.KeySource;
-import dev.jwe.core.RequestInfo;
-import dev.jwe.core.TestKeys;
-import dev.jwe.core.TestTokens;
-import dev.jwe.core.TokenIssuer;
-import dev.jwe.core.TokenRejectedException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;

@@ -1,12 +1,9 @@
-package dev.jwe.core.internal;
+package dev.jwe.core;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.jwe.core.KeyEntry;
-import dev.jwe.core.KeySet;
-import dev.jwe.core.KeySource;
-import dev.jwe.core.KeySourceException;
-import dev.jwe.core.KeySourceHealth;
+import dev.jwe.core.internal.Algorithms;
+import dev.jwe.core.internal.CappedBody;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -48,7 +45,7 @@ import org.slf4j.LoggerFactory;
  * way, never past its deadline. {@link #cachedKeys()} never waits, for callers that have other
  * sources to fall back on.
  */
-public final class RemoteJwks implements KeySource {
+final class RemoteJwks implements KeySource {
     private static final Logger LOG = LoggerFactory.getLogger(RemoteJwks.class);
     private static final Pattern MAX_AGE = Pattern.compile("(?:^|[,\\s])max-age\\s*=\\s*\"?(\\d{1,9})");
     private static final int MAX_UNKNOWN_KIDS = 10_000;
@@ -83,7 +80,7 @@ public final class RemoteJwks implements KeySource {
      * @param options timing and size options
      * @throws KeySourceException when the URL is not https or loopback http
      */
-    public RemoteJwks(String location, Options options) {
+    RemoteJwks(String location, Options options) {
         this.uri = checkUri(location);
         this.options = options;
         this.backoff = Duration.ofSeconds(1);
@@ -275,7 +272,7 @@ public final class RemoteJwks implements KeySource {
     private boolean accept(byte[] body, Duration advertised) {
         List<KeyEntry> keys;
         try {
-            keys = KeyIo.parseJwksSkippingUnusable(new String(body, StandardCharsets.UTF_8), uri.toString());
+            keys = KeyLoading.parseJwksSkippingUnusable(new String(body, StandardCharsets.UTF_8), uri.toString());
         } catch (KeySourceException e) {
             fail("not a valid JWK Set");
             return false;

@@ -1,7 +1,6 @@
-package dev.jwe.core.internal;
+package dev.jwe.core;
 
-import dev.jwe.core.AuditEvent;
-import dev.jwe.core.AuditListener;
+import dev.jwe.core.internal.Json;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.logging.Level;
@@ -16,11 +15,11 @@ import org.slf4j.helpers.NOPLoggerFactory;
  * {@code java.util.logging} on the same logger name (rejections at WARNING), and one warning at
  * start-up says so.
  */
-public final class AuditLog implements AuditListener {
+final class AuditLog implements AuditListener {
     /** The one instance (stateless). */
-    public static final AuditLog INSTANCE = new AuditLog();
+    static final AuditLog INSTANCE = new AuditLog();
     /** Logger name of the audit trail. */
-    public static final String LOGGER = "dev.jwe.audit";
+    static final String LOGGER = "dev.jwe.audit";
     private static final Sink SINK = Sink.detect();
 
     private AuditLog() {
@@ -47,7 +46,7 @@ public final class AuditLog implements AuditListener {
      * @param e the event
      * @return one line of JSON
      */
-    public static String toJson(AuditEvent e) {
+    static String toJson(AuditEvent e) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("time", e.time().toString());
         m.put("outcome", e.outcome());

@@ -1,10 +1,5 @@
-package dev.jwe.core.internal;
+package dev.jwe.core;
 
-import dev.jwe.core.KeyEntry;
-import dev.jwe.core.KeySet;
-import dev.jwe.core.KeySource;
-import dev.jwe.core.KeySourceException;
-import dev.jwe.core.KeySourceHealth;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * an error naming the file, so a bad deployment of a key file never takes the service down.
  * Thread-safe: readers see one immutable snapshot at a time.
  */
-public final class ReloadingKeyFile implements KeySource {
+final class ReloadingKeyFile implements KeySource {
     private static final Logger LOG = LoggerFactory.getLogger(ReloadingKeyFile.class);
 
     private record State(KeySet keys, Instant modified, long size, Instant checkedAt, Instant loadedAt) {
@@ -50,7 +45,7 @@ public final class ReloadingKeyFile implements KeySource {
      * @param clock the clock
      * @throws KeySourceException when the file cannot be loaded at start
      */
-    public ReloadingKeyFile(String location, char[] password, String passwordSetting, Duration interval, Clock clock) {
+    ReloadingKeyFile(String location, char[] password, String passwordSetting, Duration interval, Clock clock) {
         this.location = location;
         this.path = location.startsWith("file:") ? Path.of(java.net.URI.create(location)) : Path.of(location);
         this.password = password == null ? null : password.clone();
@@ -64,7 +59,7 @@ public final class ReloadingKeyFile implements KeySource {
     }
 
     private KeySet load() {
-        List<KeyEntry> keys = KeyIo.load(location, password, passwordSetting);
+        List<KeyEntry> keys = KeyLoading.load(location, password, passwordSetting);
         return KeySet.of(keys);
     }
 

@@ -1,10 +1,9 @@
-package dev.jwe.core.internal;
+package dev.jwe.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.jwe.core.KeyEntry;
-import dev.jwe.core.TestKeys;
+import dev.jwe.core.internal.Algorithms;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.ECKey;
@@ -13,8 +12,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The default-algorithm and curve tables, shared by the validator and {@code TokenIssuer}. */
-class AlgorithmsTest {
+/**
+ * The default-algorithm and curve tables of {@code Algorithms} as {@link KeyFit} applies them to
+ * keys, shared by the validator and {@code TokenIssuer}.
+ */
+class KeyFitTest {
 
     @ParameterizedTest
     @CsvSource({"P-256,ES256,secp256r1", "P-384,ES384,secp384r1", "P-521,ES512,secp521r1"})
@@ -23,32 +25,32 @@ class AlgorithmsTest {
 
         assertThat(Algorithms.curveName((ECKey) ec.key())).isEqualTo(curve);
         assertThat(Algorithms.jcaCurveName(curve)).isEqualTo(jca);
-        assertThat(Algorithms.issuedSignature(ec)).isEqualTo(es);
-        assertThat(Algorithms.defaultSignature(TestKeys.publicOnly(ec))).containsExactly(es);
+        assertThat(KeyFit.issuedSignature(ec)).isEqualTo(es);
+        assertThat(KeyFit.defaultSignature(TestKeys.publicOnly(ec))).containsExactly(es);
         assertThat(Algorithms.jcaCurveName("P-192")).isNull();
     }
 
     @Test
     void issuedKeyManagementWhenKeyTypeThenWhatTokenIssuerAlwaysChose() throws Exception {
-        assertThat(Algorithms.issuedKeyManagement(TestKeys.publicOnly(TestKeys.rsa(null, 2048)))).isEqualTo("RSA-OAEP-256");
-        assertThat(Algorithms.issuedKeyManagement(TestKeys.publicOnly(TestKeys.ec(null, "P-384"))))
+        assertThat(KeyFit.issuedKeyManagement(TestKeys.publicOnly(TestKeys.rsa(null, 2048)))).isEqualTo("RSA-OAEP-256");
+        assertThat(KeyFit.issuedKeyManagement(TestKeys.publicOnly(TestKeys.ec(null, "P-384"))))
                 .isEqualTo("ECDH-ES+A256KW");
-        assertThat(Algorithms.issuedKeyManagement(x25519())).isEqualTo("ECDH-ES+A256KW");
-        assertThat(Algorithms.issuedKeyManagement(TestKeys.oct(null, 16))).isEqualTo("A128KW");
-        assertThat(Algorithms.issuedKeyManagement(TestKeys.oct(null, 24))).isEqualTo("A192KW");
-        assertThat(Algorithms.issuedKeyManagement(TestKeys.oct(null, 32))).isEqualTo("A256KW");
-        assertThat(Algorithms.issuedKeyManagement(TestKeys.oct(null, 48))).isEqualTo("dir");
-        assertThat(Algorithms.issuedKeyManagement(TestKeys.oct(null, 20))).isEqualTo("dir");
-        assertThatThrownBy(() -> Algorithms.issuedKeyManagement(TestKeys.ed25519(null)))
+        assertThat(KeyFit.issuedKeyManagement(x25519())).isEqualTo("ECDH-ES+A256KW");
+        assertThat(KeyFit.issuedKeyManagement(TestKeys.oct(null, 16))).isEqualTo("A128KW");
+        assertThat(KeyFit.issuedKeyManagement(TestKeys.oct(null, 24))).isEqualTo("A192KW");
+        assertThat(KeyFit.issuedKeyManagement(TestKeys.oct(null, 32))).isEqualTo("A256KW");
+        assertThat(KeyFit.issuedKeyManagement(TestKeys.oct(null, 48))).isEqualTo("dir");
+        assertThat(KeyFit.issuedKeyManagement(TestKeys.oct(null, 20))).isEqualTo("dir");
+        assertThatThrownBy(() -> KeyFit.issuedKeyManagement(TestKeys.ed25519(null)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("encryptionKey: unsupported key type");
     }
 
     @Test
     void issuedSignatureWhenKeyTypeThenWhatTokenIssuerAlwaysChose() {
-        assertThat(Algorithms.issuedSignature(TestKeys.rsa(null, 2048))).isEqualTo("RS256");
-        assertThat(Algorithms.issuedSignature(TestKeys.ed25519(null))).isEqualTo("EdDSA");
-        assertThat(Algorithms.issuedSignature(TestKeys.oct(null, 64))).isEqualTo("HS256");
-        assertThatThrownBy(() -> Algorithms.issuedSignature(x25519()))
+        assertThat(KeyFit.issuedSignature(TestKeys.rsa(null, 2048))).isEqualTo("RS256");
+        assertThat(KeyFit.issuedSignature(TestKeys.ed25519(null))).isEqualTo("EdDSA");
+        assertThat(KeyFit.issuedSignature(TestKeys.oct(null, 64))).isEqualTo("HS256");
+        assertThatThrownBy(() -> KeyFit.issuedSignature(x25519()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("signingKey: unsupported key type");
     }
 
@@ -63,9 +65,9 @@ class AlgorithmsTest {
         };
         KeyEntry recipient = decryption.isSymmetric() ? decryption : TestKeys.publicOnly(decryption);
 
-        assertThat(Algorithms.defaultKeyManagement(decryption)).contains(Algorithms.issuedKeyManagement(recipient));
+        assertThat(KeyFit.defaultKeyManagement(decryption)).contains(KeyFit.issuedKeyManagement(recipient));
         if (!decryption.isSymmetric()) {
-            assertThat(Algorithms.defaultKeyManagement(recipient)).as("a public key decrypts nothing").isEmpty();
+            assertThat(KeyFit.defaultKeyManagement(recipient)).as("a public key decrypts nothing").isEmpty();
         }
     }
 
@@ -79,15 +81,15 @@ class AlgorithmsTest {
         };
         KeyEntry verification = signing.isSymmetric() ? signing : TestKeys.publicOnly(signing);
 
-        assertThat(Algorithms.defaultSignature(verification)).contains(Algorithms.issuedSignature(signing));
+        assertThat(KeyFit.defaultSignature(verification)).contains(KeyFit.issuedSignature(signing));
     }
 
     @Test
     void defaultSignatureWhenSecretKeyThenEveryHmacItIsLongEnoughFor() {
-        assertThat(Algorithms.defaultSignature(TestKeys.oct(null, 16))).isEmpty();
-        assertThat(Algorithms.defaultSignature(TestKeys.oct(null, 32))).containsExactly("HS256");
-        assertThat(Algorithms.defaultSignature(TestKeys.oct(null, 48))).containsExactly("HS256", "HS384");
-        assertThat(Algorithms.defaultSignature(TestKeys.oct(null, 64))).containsExactly("HS256", "HS384", "HS512");
+        assertThat(KeyFit.defaultSignature(TestKeys.oct(null, 16))).isEmpty();
+        assertThat(KeyFit.defaultSignature(TestKeys.oct(null, 32))).containsExactly("HS256");
+        assertThat(KeyFit.defaultSignature(TestKeys.oct(null, 48))).containsExactly("HS256", "HS384");
+        assertThat(KeyFit.defaultSignature(TestKeys.oct(null, 64))).containsExactly("HS256", "HS384", "HS512");
     }
 
     private static KeyEntry x25519() {
