@@ -16,7 +16,6 @@ import dev.jwe.core.Reason;
 import dev.jwe.core.TestKeys;
 import dev.jwe.core.TokenIssuer;
 import dev.jwe.core.TokenValidator;
-import jakarta.servlet.DispatcherType;
 import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.ext.RuntimeDelegate;
 import java.io.IOException;
@@ -31,7 +30,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,10 +39,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.eclipse.jetty.ee10.servlet.FilterHolder;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,8 +50,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The one suite that every Jakarta REST implementation must pass, over real HTTP: Jetty ee10 on a
- * loopback port hosts the implementation's servlet, the client is the JDK's. Subclasses only
+ * The one suite that every Jakarta REST implementation must pass, over real HTTP: a servlet
+ * container on a loopback port ({@link #host()}, Jetty ee10 here) hosts the implementation's
+ * servlet, the client is the JDK's. Subclasses only
  * install their implementation (and run in their own failsafe execution, so that exactly one
  * implementation is on the class path, as in a real deployment).
  */
@@ -79,7 +74,12 @@ abstract class JweFeatureSuite {
      *
      * @return what to close after the server stopped
      */
-    abstract AutoCloseable install(ServletContextHandler context, Application app) throws Exception;
+    abstract AutoCloseable install(ServletHost.Context context, Application app) throws Exception;
+
+    /** The servlet container: Jetty ee10; the EE 11 leg overrides it. */
+    ServletHost host() {
+        return new JettyEe10Host();
+    }
 
     /** A class of the implementation that must be absent from this suite's class path. */
     abstract String otherImplementationClass();
@@ -95,8 +95,7 @@ abstract class JweFeatureSuite {
         main = start(new TestApplication(
                 Set.of(TestResources.Api.class, TestResources.AdminArea.class, TestResources.ServletFiltered.class),
                 Set.of(new JweFeature(validator)), props),
-                ctx -> ctx.addFilter(new FilterHolder(new SimulatedServletFilter(validator)), "/servlet-filtered/*",
-                        EnumSet.of(DispatcherType.REQUEST)));
+                ctx -> ctx.addFilter(new SimulatedServletFilter(validator), "/servlet-filtered/*"));
     }
 
     @AfterAll
@@ -535,36 +534,30 @@ abstract class JweFeatureSuite {
         return client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private Running start(Application app, Consumer<ServletContextHandler> customize) throws Exception {
-        Server jetty = new Server();
-        ServerConnector connector = new ServerConnector(jetty);
-        connector.setHost("127.0.0.1");
-        connector.setPort(0);
-        jetty.addConnector(connector);
-        ServletContextHandler context = new ServletContextHandler("/");
-        customize.accept(context);
-        AutoCloseable implementation = install(context, app);
-        jetty.setHandler(context);
+    private Running start(Application app, Consumer<ServletHost.Context> customize) throws Exception {
+        AutoCloseable[] implementation = {() -> { }};
         try {
-            jetty.start();
+            ServletHost.Started server = host().start(context -> {
+                customize.accept(context);
+                implementation[0] = install(context, app);
+            });
+            return new Running(server, implementation[0]);
         } catch (Exception e) {
-            jetty.stop();
-            implementation.close();
+            implementation[0].close();
             throw e;
         }
-        return new Running(jetty, implementation, URI.create("http://127.0.0.1:" + connector.getLocalPort()));
     }
 
     /** A started server. */
-    private record Running(Server jetty, AutoCloseable implementation, URI base) implements AutoCloseable {
+    private record Running(ServletHost.Started server, AutoCloseable implementation) implements AutoCloseable {
         URI uri(String path) {
-            return base.resolve(path);
+            return server.base().resolve(path);
         }
 
         @Override
         public void close() {
             try {
-                jetty.stop();
+                server.close();
                 implementation.close();
             } catch (Exception e) {
                 throw new IllegalStateException("cannot stop the test server", e);
