@@ -55,7 +55,7 @@ final class JettyEe10Host implements ServletHost {
             }
 
             @Override
-            public void close() throws Exception {
+            public void stop() throws Exception {
                 jetty.stop();
             }
         };

@@ -557,7 +557,7 @@ abstract class JweFeatureSuite {
         @Override
         public void close() {
             try {
-                server.close();
+                server.stop();
                 implementation.close();
             } catch (Exception e) {
                 throw new IllegalStateException("cannot stop the test server", e);

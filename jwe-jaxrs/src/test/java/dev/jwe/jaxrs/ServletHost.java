@@ -52,13 +52,12 @@ interface ServletHost {
     }
 
     /** A started server. */
-    interface Started extends AutoCloseable {
+    interface Started {
         /** The base URI, e.g. {@code http://127.0.0.1:PORT}. */
         URI base();
 
         /** Stops the server. */
-        @Override
-        void close() throws Exception;
+        void stop() throws Exception;
     }
 
     /**

@@ -59,7 +59,7 @@ final class JettyEe11Host implements ServletHost {
             }
 
             @Override
-            public void close() throws Exception {
+            public void stop() throws Exception {
                 jetty.stop();
             }
         };
