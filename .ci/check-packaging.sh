@@ -54,9 +54,20 @@ for copy in a b; do
         | while IFS= read -r -d '' f; do [ -e "$f" ] && printf '%s\0' "$f"; done \
         | tar --null -T - -cf - | tar -xf - -C "$work/$copy"
 done
+# Both at once: each build is mostly one thread (javac, javadoc), the machine has two cores.
+echo "Building copies a and b..."
+pids=()
 for copy in a b; do
-    echo "Building copy $copy..."
-    (cd "$work/$copy" && mvn -B -q -DskipTests package -pl "$pl")
+    (cd "$work/$copy" && mvn -B -q -DskipTests package -pl "$pl" > "$work/build-$copy.log" 2>&1) &
+    pids+=($!)
+done
+for i in 0 1; do
+    copy=$([ "$i" -eq 0 ] && echo a || echo b)
+    if ! wait "${pids[$i]}"; then
+        cat "$work/build-$copy.log"
+        echo "FAIL: the build of copy $copy failed" >&2
+        exit 1
+    fi
 done
 
 # 1. Byte-identical jars and SBOMs.
