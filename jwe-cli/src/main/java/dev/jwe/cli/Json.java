@@ -1,5 +1,23 @@
 package dev.jwe.cli;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -9,18 +27,36 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The CLI's JSON (RFC 8259): a writer for its output and a strict parser for its input (claims
- * files, {@code --claim} values, a token's protected header). jose4j stays inside jwe-core, so the
- * CLI carries this small, self-contained codec.
+ * The CLI's JSON (RFC 8259) on jackson-core's streaming parser and generator (shaded into
+ * {@code jwe.jar}; jose4j stays inside jwe-core's internals, which the CLI does not use): a writer
+ * for its output and a strict reader for its input (claims files, {@code --claim} values, a token's
+ * protected header).
  *
- * <p>The writer escapes {@code "} and {@code \}, every control character, U+2028 and U+2029 (so
- * that a line of output is one line and safe to embed in JavaScript), and lone surrogates (so that
- * the UTF-8 output is always well-formed). The parser refuses duplicate member names, raw control
- * characters in strings, trailing text and nesting deeper than its limit; its messages give an
- * offset, never the input's text. Stateless.
+ * <p>The writer escapes {@code "} and {@code \}, every control character and DEL, U+2028 and U+2029
+ * (so that a line of output is one line and safe to embed in JavaScript), and lone surrogates (so
+ * that the UTF-8 output is always well-formed). The reader is jackson's strict default (no
+ * comments, single quotes, leading zeros, NaN or trailing commas) plus what this class adds: one
+ * value and nothing after it, no repeated member name, a nesting limit; its messages give an
+ * offset and a problem, never the input's text.
+ *
+ * <p>Numbers: an integer is read exactly as a {@link Long}, or a {@link BigInteger} beyond long's
+ * range; any number with a fraction or an exponent is read exactly as a {@link BigDecimal}, so the
+ * digits a user wrote are the digits a minted token carries (no binary rounding of {@code 0.1}).
+ * Numbers are written with their {@code toString()}. Stateless.
  */
 final class Json {
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
+    private static final JsonFactory FACTORY = new JsonFactoryBuilder()
+            .disable(JsonWriteFeature.WRITE_HEX_UPPER_CASE)
+            .characterEscapes(new OutputEscapes())
+            .build();
+    private static final DefaultIndenter INDENT = new DefaultIndenter("  ", "\n");
+    /** Two spaces per level, {@code "name": value}, each element on its own line, {@code {}} and {@code []} when empty. */
+    private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter(Separators.createDefaultInstance()
+            .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+            .withObjectEmptySeparator("")
+            .withArrayEmptySeparator(""))
+            .withObjectIndenter(INDENT)
+            .withArrayIndenter(INDENT);
 
     private Json() {
     }
@@ -29,7 +65,7 @@ final class Json {
     static final class ParseException extends Exception {
         private static final long serialVersionUID = 1L;
 
-        ParseException(int offset, String problem) {
+        ParseException(long offset, String problem) {
             super("invalid JSON at offset " + offset + ": " + problem, null, false, false);
         }
     }
@@ -42,9 +78,7 @@ final class Json {
      * @throws IllegalArgumentException for a non-finite number or a type JSON cannot hold
      */
     static String write(Object value) {
-        StringBuilder sb = new StringBuilder();
-        write(value, sb, -1, 0);
-        return sb.toString();
+        return generate(value, false);
     }
 
     /**
@@ -54,124 +88,131 @@ final class Json {
      * @return the JSON text, without a final line break
      */
     static String writePretty(Object value) {
-        StringBuilder sb = new StringBuilder();
-        write(value, sb, 2, 0);
-        return sb.toString();
+        return generate(value, true);
     }
 
-    private static void write(Object value, StringBuilder sb, int indent, int level) {
-        if (value == null) {
-            sb.append("null");
-        } else if (value instanceof CharSequence s) {
-            quote(s, sb);
-        } else if (value instanceof Boolean b) {
-            sb.append(b.booleanValue());
-        } else if (value instanceof Number n) {
-            number(n, sb);
-        } else if (value instanceof Map<?, ?> m) {
-            sb.append('{');
-            boolean first = true;
-            for (Map.Entry<?, ?> e : m.entrySet()) {
-                first = separate(sb, first, indent, level + 1);
-                quote(String.valueOf(e.getKey()), sb);
-                sb.append(indent < 0 ? ":" : ": ");
-                write(e.getValue(), sb, indent, level + 1);
+    private static String generate(Object value, boolean pretty) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            if (pretty) {
+                g.setPrettyPrinter(PRETTY.createInstance());
             }
-            close(sb, first, indent, level, '}');
+            writeValue(g, value);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing JSON to memory", e);
+        }
+        return escapeLoneSurrogates(out.toString());
+    }
+
+    private static void writeValue(JsonGenerator g, Object value) throws IOException {
+        if (value == null) {
+            g.writeNull();
+        } else if (value instanceof CharSequence s) {
+            g.writeString(s.toString());
+        } else if (value instanceof Boolean b) {
+            g.writeBoolean(b);
+        } else if (value instanceof Number n) {
+            writeNumber(g, n);
+        } else if (value instanceof Map<?, ?> m) {
+            g.writeStartObject();
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                g.writeFieldName(String.valueOf(e.getKey()));
+                writeValue(g, e.getValue());
+            }
+            g.writeEndObject();
         } else if (value instanceof Collection<?> c) {
-            writeArray(c, sb, indent, level);
+            writeArray(g, c);
         } else if (value instanceof Object[] a) {
-            writeArray(List.of(a), sb, indent, level);
+            writeArray(g, List.of(a));
         } else {
             throw new IllegalArgumentException("cannot write a " + value.getClass().getName() + " as JSON");
         }
     }
 
-    private static void writeArray(Collection<?> c, StringBuilder sb, int indent, int level) {
-        sb.append('[');
-        boolean first = true;
+    private static void writeArray(JsonGenerator g, Collection<?> c) throws IOException {
+        g.writeStartArray();
         for (Object o : c) {
-            first = separate(sb, first, indent, level + 1);
-            write(o, sb, indent, level + 1);
+            writeValue(g, o);
         }
-        close(sb, first, indent, level, ']');
+        g.writeEndArray();
     }
 
-    private static boolean separate(StringBuilder sb, boolean first, int indent, int level) {
-        if (!first) {
-            sb.append(',');
-        }
-        newline(sb, indent, level);
-        return false;
-    }
-
-    private static void close(StringBuilder sb, boolean empty, int indent, int level, char bracket) {
-        if (!empty) {
-            newline(sb, indent, level);
-        }
-        sb.append(bracket);
-    }
-
-    private static void newline(StringBuilder sb, int indent, int level) {
-        if (indent >= 0) {
-            sb.append('\n');
-            sb.append(" ".repeat(indent * level));
-        }
-    }
-
-    private static void number(Number n, StringBuilder sb) {
+    private static void writeNumber(JsonGenerator g, Number n) throws IOException {
         if (n instanceof Double || n instanceof Float) {
-            double d = n.doubleValue();
-            if (!Double.isFinite(d)) {
-                throw new IllegalArgumentException("JSON has no " + d);
+            if (!Double.isFinite(n.doubleValue())) {
+                throw new IllegalArgumentException("JSON has no " + n);
             }
-            sb.append(n);
-        } else if (n instanceof Long || n instanceof Integer || n instanceof Short || n instanceof Byte
-                || n instanceof BigInteger || n instanceof BigDecimal) {
-            sb.append(n);
+            if (n instanceof Float f) {
+                g.writeNumber(f.floatValue());
+            } else {
+                g.writeNumber(n.doubleValue());
+            }
+        } else if (n instanceof Long || n instanceof Integer || n instanceof Short || n instanceof Byte) {
+            g.writeNumber(n.longValue());
+        } else if (n instanceof BigInteger big) {
+            g.writeNumber(big);
+        } else if (n instanceof BigDecimal dec) {
+            g.writeNumber(dec);
         } else {
             // Other Number types (atomic, third-party) have toString()s of unknown form.
             throw new IllegalArgumentException("cannot write a " + n.getClass().getName() + " as JSON");
         }
     }
 
-    /** Appends a JSON string literal. */
-    static void quote(CharSequence s, StringBuilder sb) {
-        sb.append('"');
-        for (int i = 0, n = s.length(); i < n; i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                case '\b' -> sb.append("\\b");
-                case '\f' -> sb.append("\\f");
-                default -> {
-                    if (c < 0x20 || c == '\u2028' || c == '\u2029' || c == 0x7f) {
-                        unicodeEscape(c, sb);
-                    } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
-                        sb.append(c).append(s.charAt(++i));
-                    } else if (Character.isSurrogate(c)) {
-                        unicodeEscape(c, sb);
-                    } else {
-                        sb.append(c);
-                    }
+    /**
+     * Replaces each unpaired surrogate by its {@code \}{@code uXXXX} escape. The generator writes
+     * everything outside string literals in ASCII, so a surrogate can only stand inside one, where
+     * the escape means the same UTF-16 unit; paired surrogates (a code point beyond U+FFFF) stay.
+     */
+    private static String escapeLoneSurrogates(String json) {
+        StringBuilder sb = null;
+        for (int i = 0, n = json.length(); i < n; i++) {
+            char c = json.charAt(i);
+            if (!Character.isSurrogate(c)) {
+                if (sb != null) {
+                    sb.append(c);
                 }
+            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(json.charAt(i + 1))) {
+                if (sb != null) {
+                    sb.append(c).append(json.charAt(i + 1));
+                }
+                i++;
+            } else {
+                if (sb == null) {
+                    sb = new StringBuilder(n + 16).append(json, 0, i);
+                }
+                sb.append(String.format("\\u%04x", (int) c));
             }
         }
-        sb.append('"');
+        return sb == null ? json : sb.toString();
     }
 
-    private static void unicodeEscape(char c, StringBuilder sb) {
-        sb.append("\\u").append(HEX[c >> 12 & 0xf]).append(HEX[c >> 8 & 0xf]).append(HEX[c >> 4 & 0xf])
-                .append(HEX[c & 0xf]);
+    /** jackson's JSON escapes plus DEL, U+2028 and U+2029, written as {@code \}{@code uXXXX}. */
+    private static final class OutputEscapes extends CharacterEscapes {
+        private static final long serialVersionUID = 1L;
+        private static final SerializedString LINE_SEPARATOR = new SerializedString("\\u2028");
+        private static final SerializedString PARAGRAPH_SEPARATOR = new SerializedString("\\u2029");
+        private final int[] ascii;
+
+        OutputEscapes() {
+            ascii = standardAsciiEscapesForJSON();
+            ascii[0x7f] = ESCAPE_STANDARD;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            return ch == 0x2028 ? LINE_SEPARATOR : ch == 0x2029 ? PARAGRAPH_SEPARATOR : null;
+        }
     }
 
     /**
-     * Parses one JSON value: objects become ordered {@link Map}s, arrays {@link List}s, integers
-     * {@link Long} (or {@link BigInteger} when too large), other numbers {@link BigDecimal}.
+     * Parses one JSON value: objects become ordered {@link Map}s, arrays {@link List}s, numbers as
+     * described on the class, strings {@link String}, literals {@link Boolean} or {@code null}.
      *
      * @param text the JSON text
      * @param maxDepth the deepest nesting of objects and arrays allowed
@@ -179,14 +220,20 @@ final class Json {
      * @throws ParseException when the text is not exactly one accepted JSON value
      */
     static Object parse(String text, int maxDepth) throws ParseException {
-        Parser p = new Parser(text, maxDepth);
-        p.skipWhitespace();
-        Object value = p.value(0);
-        p.skipWhitespace();
-        if (p.pos != text.length()) {
-            throw new ParseException(p.pos, "unexpected text after the value");
+        try (JsonParser p = FACTORY.createParser(text)) {
+            if (p.nextToken() == null) {
+                throw new ParseException(text.length(), "unexpected end of input");
+            }
+            Object value = read(p, 0, maxDepth);
+            if (p.nextToken() != null) {
+                throw new ParseException(offset(p.currentTokenLocation()), "unexpected text after the value");
+            }
+            return value;
+        } catch (JsonProcessingException e) {
+            throw new ParseException(offset(e.getLocation()), problem(e));
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading JSON from memory", e);
         }
-        return value;
     }
 
     /**
@@ -206,233 +253,88 @@ final class Json {
         return (Map<String, Object>) value;
     }
 
-    /** A recursive-descent parser over one text. */
-    private static final class Parser {
-        private final String text;
-        private final int maxDepth;
-        private int pos;
-
-        Parser(String text, int maxDepth) {
-            this.text = text;
-            this.maxDepth = maxDepth;
-        }
-
-        void skipWhitespace() {
-            while (pos < text.length()) {
-                char c = text.charAt(pos);
-                if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
-                    return;
-                }
-                pos++;
-            }
-        }
-
-        Object value(int depth) throws ParseException {
-            if (pos >= text.length()) {
-                throw new ParseException(pos, "unexpected end of input");
-            }
-            char c = text.charAt(pos);
-            return switch (c) {
-                case '{' -> object(depth + 1);
-                case '[' -> array(depth + 1);
-                case '"' -> string();
-                case 't' -> literal("true", Boolean.TRUE);
-                case 'f' -> literal("false", Boolean.FALSE);
-                case 'n' -> literal("null", null);
-                default -> {
-                    if (c == '-' || (c >= '0' && c <= '9')) {
-                        yield number();
+    /** The value whose first token is the parser's current one; {@code depth} is its container's. */
+    private static Object read(JsonParser p, int depth, int maxDepth) throws IOException, ParseException {
+        JsonToken token = p.currentToken();
+        switch (token) {
+            case START_OBJECT -> {
+                checkDepth(p, depth + 1, maxDepth);
+                Map<String, Object> map = new LinkedHashMap<>();
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    if (map.containsKey(name)) {
+                        throw new ParseException(offset(p.currentTokenLocation()), "duplicate member name");
                     }
-                    throw new ParseException(pos, "unexpected character");
+                    p.nextToken();
+                    map.put(name, read(p, depth + 1, maxDepth));
                 }
-            };
-        }
-
-        private Object literal(String word, Object value) throws ParseException {
-            if (!text.startsWith(word, pos)) {
-                throw new ParseException(pos, "unexpected character");
-            }
-            pos += word.length();
-            return value;
-        }
-
-        private Map<String, Object> object(int depth) throws ParseException {
-            checkDepth(depth);
-            pos++;
-            Map<String, Object> map = new LinkedHashMap<>();
-            skipWhitespace();
-            if (peek() == '}') {
-                pos++;
                 return map;
             }
-            while (true) {
-                skipWhitespace();
-                if (peek() != '"') {
-                    throw new ParseException(pos, "expected a member name");
+            case START_ARRAY -> {
+                checkDepth(p, depth + 1, maxDepth);
+                List<Object> list = new ArrayList<>();
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    list.add(read(p, depth + 1, maxDepth));
                 }
-                int nameAt = pos;
-                String name = string();
-                if (map.containsKey(name)) {
-                    throw new ParseException(nameAt, "duplicate member name");
-                }
-                skipWhitespace();
-                expect(':');
-                skipWhitespace();
-                map.put(name, value(depth));
-                skipWhitespace();
-                if (peek() == ',') {
-                    pos++;
-                } else {
-                    expect('}');
-                    return map;
-                }
-            }
-        }
-
-        private List<Object> array(int depth) throws ParseException {
-            checkDepth(depth);
-            pos++;
-            List<Object> list = new ArrayList<>();
-            skipWhitespace();
-            if (peek() == ']') {
-                pos++;
                 return list;
             }
-            while (true) {
-                skipWhitespace();
-                list.add(value(depth));
-                skipWhitespace();
-                if (peek() == ',') {
-                    pos++;
-                } else {
-                    expect(']');
-                    return list;
+            case VALUE_STRING -> {
+                return p.getText();
+            }
+            case VALUE_NUMBER_INT -> {
+                return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? p.getBigIntegerValue() : p.getLongValue();
+            }
+            case VALUE_NUMBER_FLOAT -> {
+                try {
+                    return p.getDecimalValue();
+                } catch (NumberFormatException e) {
+                    // An exponent beyond what BigDecimal holds.
+                    throw new ParseException(offset(p.currentTokenLocation()), "number out of range");
                 }
             }
+            case VALUE_TRUE -> {
+                return Boolean.TRUE;
+            }
+            case VALUE_FALSE -> {
+                return Boolean.FALSE;
+            }
+            case VALUE_NULL -> {
+                return null;
+            }
+            default -> throw new IllegalStateException("unexpected " + token);
         }
+    }
 
-        private void checkDepth(int depth) throws ParseException {
-            if (depth > maxDepth) {
-                throw new ParseException(pos, "nested deeper than " + maxDepth);
-            }
+    private static void checkDepth(JsonParser p, int depth, int maxDepth) throws ParseException {
+        if (depth > maxDepth) {
+            throw new ParseException(offset(p.currentTokenLocation()), "nested deeper than " + maxDepth);
         }
+    }
 
-        private String string() throws ParseException {
-            pos++;
-            StringBuilder sb = new StringBuilder();
-            while (true) {
-                if (pos >= text.length()) {
-                    throw new ParseException(pos, "unterminated string");
-                }
-                char c = text.charAt(pos++);
-                if (c == '"') {
-                    return sb.toString();
-                }
-                if (c < 0x20) {
-                    throw new ParseException(pos - 1, "control character in a string");
-                }
-                if (c != '\\') {
-                    sb.append(c);
-                    continue;
-                }
-                if (pos >= text.length()) {
-                    throw new ParseException(pos, "unterminated string");
-                }
-                char e = text.charAt(pos++);
-                switch (e) {
-                    case '"', '\\', '/' -> sb.append(e);
-                    case 'b' -> sb.append('\b');
-                    case 'f' -> sb.append('\f');
-                    case 'n' -> sb.append('\n');
-                    case 'r' -> sb.append('\r');
-                    case 't' -> sb.append('\t');
-                    case 'u' -> sb.append(hex4());
-                    default -> throw new ParseException(pos - 1, "invalid escape");
-                }
-            }
-        }
+    private static long offset(JsonLocation location) {
+        return location == null ? 0 : Math.max(0, location.getCharOffset());
+    }
 
-        private char hex4() throws ParseException {
-            if (pos + 4 > text.length()) {
-                throw new ParseException(pos, "invalid \\u escape");
-            }
-            int v = 0;
-            for (int i = 0; i < 4; i++) {
-                int d = Character.digit(text.charAt(pos + i), 16);
-                if (d < 0 || text.charAt(pos + i) > 'f') {
-                    throw new ParseException(pos + i, "invalid \\u escape");
-                }
-                v = v << 4 | d;
-            }
-            pos += 4;
-            return (char) v;
+    /**
+     * The leading words of jackson's description ("unexpected character", "invalid numeric
+     * value", ...): jackson quotes or parenthesises what it saw, and that part is left out.
+     */
+    private static String problem(JsonProcessingException e) {
+        if (e instanceof JsonEOFException) {
+            return "unexpected end of input";
         }
-
-        private Number number() throws ParseException {
-            int start = pos;
-            if (peek() == '-') {
-                pos++;
-            }
-            if (peek() == '0') {
-                pos++;
-            } else if (isDigit(peek())) {
-                digits();
-            } else {
-                throw new ParseException(pos, "invalid number");
-            }
-            boolean integral = true;
-            if (peek() == '.') {
-                pos++;
-                integral = false;
-                requireDigits();
-            }
-            if (peek() == 'e' || peek() == 'E') {
-                pos++;
-                integral = false;
-                if (peek() == '+' || peek() == '-') {
-                    pos++;
-                }
-                requireDigits();
-            }
-            String literal = text.substring(start, pos);
-            if (integral) {
-                BigInteger big = new BigInteger(literal);
-                return big.bitLength() < 64 ? (Number) big.longValue() : big;
-            }
-            try {
-                return new BigDecimal(literal);
-            } catch (NumberFormatException | ArithmeticException e) {
-                // An exponent beyond what BigDecimal holds.
-                throw new ParseException(start, "number out of range");
+        String message = String.valueOf(e.getOriginalMessage());
+        int end = message.length();
+        for (char stop : new char[] {'(', '\'', '"', ':', '[', '`'}) {
+            int at = message.indexOf(stop);
+            if (at >= 0 && at < end) {
+                end = at;
             }
         }
-
-        private void requireDigits() throws ParseException {
-            if (!isDigit(peek())) {
-                throw new ParseException(pos, "invalid number");
-            }
-            digits();
+        String words = message.substring(0, end).trim();
+        if (words.isEmpty() || !words.matches("[A-Za-z][A-Za-z -]*")) {
+            return "not valid JSON";
         }
-
-        private void digits() {
-            while (isDigit(peek())) {
-                pos++;
-            }
-        }
-
-        private static boolean isDigit(int c) {
-            return c >= '0' && c <= '9';
-        }
-
-        private int peek() {
-            return pos < text.length() ? text.charAt(pos) : -1;
-        }
-
-        private void expect(char c) throws ParseException {
-            if (peek() != c) {
-                throw new ParseException(pos, "expected '" + c + "'");
-            }
-            pos++;
-        }
+        return Character.toLowerCase(words.charAt(0)) + words.substring(1);
     }
 }

@@ -1,10 +1,8 @@
 package dev.jwe.cli;
 
+import dev.jwe.core.Jwks;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.Key;
-import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
@@ -20,9 +18,11 @@ import java.util.Map;
 import javax.crypto.SecretKey;
 
 /**
- * Writes JCA keys as JWKs (RFC 7517, parameters of RFC 7518 §6) and computes RFC 7638 thumbprints.
- * Supports RSA, EC on P-256/P-384/P-521, and secret ({@code oct}) keys: the types {@code jwe keys
- * generate} makes. Stateless.
+ * Writes JCA keys as JWKs (RFC 7517, parameters of RFC 7518 §6), in the member order people read
+ * (kty, kid, use, then the key's parameters). Supports RSA, EC on P-256/P-384/P-521, and secret
+ * ({@code oct}) keys: the types {@code jwe keys generate} makes. Curve names come from core's
+ * {@link Jwks} (as does the thumbprint that command prints), so they are the ones the library
+ * reads. Stateless.
  */
 final class Jwk {
     private static final Base64.Encoder B64URL = Base64.getUrlEncoder().withoutPadding();
@@ -48,7 +48,7 @@ final class Jwk {
         } else if (publicKey instanceof ECPublicKey ec) {
             jwk.put("kty", "EC");
             head(jwk, kid, use);
-            jwk.put("crv", curve(ec.getParams()));
+            jwk.put("crv", Jwks.curveName(ec));
             jwk.put("x", fixed(ec.getW().getAffineX(), coordinateBytes(ec.getParams())));
             jwk.put("y", fixed(ec.getW().getAffineY(), coordinateBytes(ec.getParams())));
         } else {
@@ -103,55 +103,6 @@ final class Jwk {
      */
     static String jwkSet(Map<String, Object> jwk) {
         return Json.writePretty(Map.of("keys", List.of(jwk))) + "\n";
-    }
-
-    /**
-     * The RFC 7638 SHA-256 thumbprint (base64url) of a public or secret key.
-     *
-     * @param key an RSA or EC public key, or a secret key
-     * @return the thumbprint
-     */
-    static String thumbprint(Key key) {
-        // RFC 7638 §3.2: the required members only, in lexicographic order, no whitespace.
-        Map<String, Object> members = new LinkedHashMap<>();
-        if (key instanceof RSAPublicKey rsa) {
-            members.put("e", uint(rsa.getPublicExponent()));
-            members.put("kty", "RSA");
-            members.put("n", uint(rsa.getModulus()));
-        } else if (key instanceof ECPublicKey ec) {
-            members.put("crv", curve(ec.getParams()));
-            members.put("kty", "EC");
-            members.put("x", fixed(ec.getW().getAffineX(), coordinateBytes(ec.getParams())));
-            members.put("y", fixed(ec.getW().getAffineY(), coordinateBytes(ec.getParams())));
-        } else if (key instanceof SecretKey secret && secret.getEncoded() != null) {
-            members.put("k", B64URL.encodeToString(secret.getEncoded()));
-            members.put("kty", "oct");
-        } else {
-            throw new IllegalArgumentException("no JWK thumbprint for a " + key.getAlgorithm() + " key");
-        }
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(Json.write(members).getBytes(StandardCharsets.UTF_8));
-            return B64URL.encodeToString(digest);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
-        }
-    }
-
-    /**
-     * The JWK curve name of EC parameters.
-     *
-     * @param params the curve parameters
-     * @return P-256, P-384 or P-521
-     */
-    static String curve(ECParameterSpec params) {
-        return switch (params.getCurve().getField().getFieldSize()) {
-            case 256 -> "P-256";
-            case 384 -> "P-384";
-            case 521 -> "P-521";
-            default -> throw new IllegalArgumentException("unsupported EC curve of "
-                    + params.getCurve().getField().getFieldSize() + " bits");
-        };
     }
 
     private static void head(Map<String, Object> jwk, String kid, String use) {

@@ -1,5 +1,6 @@
 package dev.jwe.cli;
 
+import dev.jwe.core.Jwks;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -15,7 +16,6 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PublicKey;
 import java.security.SecureRandom;
-import java.security.spec.ECGenParameterSpec;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,8 +39,6 @@ import picocli.CommandLine.Spec;
             "Prints a JSON summary (kid, type, files); never prints key material."})
 final class KeysGenerateCommand implements Callable<Integer> {
     private static final List<Integer> OCT_BITS = List.of(128, 192, 256, 384, 512);
-    private static final Map<String, String> CURVES = Map.of(
-            "P-256", "secp256r1", "P-384", "secp384r1", "P-521", "secp521r1");
 
     /** Key types. */
     enum Type { rsa, ec, oct }
@@ -106,7 +104,7 @@ final class KeysGenerateCommand implements Callable<Integer> {
             publicKey = pair.getPublic();
             describedType = type == Type.rsa ? "RSA-" + (size == null ? 2048 : size) : "EC-" + curveName();
         }
-        String thumbprint = Jwk.thumbprint(publicKey != null ? publicKey : key);
+        String thumbprint = Jwks.thumbprint(publicKey != null ? publicKey : key);
         String keyId = format == Format.pem ? thumbprint : kid != null ? kid : thumbprint;
 
         if (format == Format.pem) {
@@ -147,8 +145,12 @@ final class KeysGenerateCommand implements Callable<Integer> {
                 if (size != null) {
                     throw new UsageException("--size", "not for ec keys; choose the curve with --curve");
                 }
-                if (curve != null && !CURVES.containsKey(curve)) {
-                    throw new UsageException("--curve", "expected P-256, P-384 or P-521, not " + curve);
+                if (curve != null) {
+                    try {
+                        Jwks.curveParameters(curve);
+                    } catch (IllegalArgumentException e) {
+                        throw new UsageException("--curve", e.getMessage());
+                    }
                 }
             }
             case oct -> {
@@ -192,7 +194,7 @@ final class KeysGenerateCommand implements Callable<Integer> {
                 return g.generateKeyPair();
             }
             KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
-            g.initialize(new ECGenParameterSpec(CURVES.get(curveName())));
+            g.initialize(Jwks.curveParameters(curveName()));
             return g.generateKeyPair();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("this JDK cannot generate " + type + " keys", e);

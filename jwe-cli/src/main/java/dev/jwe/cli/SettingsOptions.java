@@ -2,6 +2,7 @@ package dev.jwe.cli;
 
 import dev.jwe.core.ConfigurationException;
 import dev.jwe.core.JweSettings;
+import dev.jwe.core.settings.Setting;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -70,11 +71,9 @@ final class SettingsOptions {
     static String helpFooter() {
         StringBuilder sb = new StringBuilder("%nSettings (--set KEY=VALUE, --config file, -DKEY=VALUE, or"
                 + " environment variable KEY upper-cased with . and - as _):%n");
-        for (JweSettings.Setting s : JweSettings.knownSettings()) {
+        for (Setting<?> s : JweSettings.knownSettings()) {
             sb.append("  ").append(s.name());
-            if (s.defaultValue() != null) {
-                sb.append(" (default ").append(s.defaultValue()).append(')');
-            }
+            s.defaultText().ifPresent(d -> sb.append(" (default ").append(d).append(')'));
             sb.append("%n      ").append(s.description().replace("%", "%%")).append("%n");
         }
         return sb.toString();

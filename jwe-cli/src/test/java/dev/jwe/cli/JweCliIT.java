@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -184,6 +186,22 @@ class JweCliIT {
             assertThat(r.out()).startsWith("Usage: jwe" + (command.isEmpty() ? "" : " " + command));
             assertThat(r.err()).isEmpty();
         }
+    }
+
+    @Test
+    void jarWhenBuiltThenJacksonShadedUnderDevJweAndItsErrorsGiveOffsets() throws Exception {
+        try (JarFile jar = new JarFile(System.getProperty("jwe.cli.jar"))) {
+            List<String> names = jar.stream().map(JarEntry::getName).toList();
+            assertThat(names).contains("dev/jwe/cli/shaded/jackson/core/JsonFactory.class")
+                    .noneMatch(n -> n.startsWith("com/fasterxml/") || n.contains("/com/fasterxml/"));
+        }
+        Files.writeString(dir.resolve("bad-claims.json"), "{\"sub\":\"s3cr3t\",}");
+
+        Run r = jwe("", "mint", "--encryption-keys", "enc.pub.json", "--signing-keys", "sig.jwks.json",
+                "--claims", "bad-claims.json");
+
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).contains("--claims").contains("invalid JSON at offset 16").doesNotContain("s3cr3t");
     }
 
     private static String[] concat(String[] a, String... b) {

@@ -3,6 +3,7 @@ package dev.jwe.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jwe.core.JweSettings;
+import dev.jwe.core.settings.Setting;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -25,7 +26,7 @@ class JweCliTest {
     void helpWhenValidateThenEveryKnownSettingListed() {
         Cli.Result r = Cli.run("", "validate", "--help");
 
-        for (JweSettings.Setting s : JweSettings.knownSettings()) {
+        for (Setting<?> s : JweSettings.knownSettings()) {
             assertThat(r.out()).contains(s.name());
         }
     }

@@ -6,14 +6,11 @@ import dev.jwe.core.KeyEntry;
 import dev.jwe.core.KeySource;
 import dev.jwe.core.TestKeys;
 import java.math.BigInteger;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.interfaces.ECPublicKey;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -82,30 +79,6 @@ class JwkTest {
         assertThat(ecJwk.keySet()).containsExactly("kty", "kid", "use", "crv", "x", "y");
         assertThat(reload(rsaJwk).isPrivate()).isFalse();
         assertThat(reload(ecJwk).isPrivate()).isFalse();
-    }
-
-    @Test
-    void thumbprintWhenRsaOrEcThenSameAsCoreAssignsToPemKeys(@TempDir Path dir) throws Exception {
-        for (KeyEntry k : List.of(TestKeys.rsa(null, 2048), TestKeys.ec(null, "P-384"), TestKeys.ec(null, "P-521"))) {
-            Path pem = Files.writeString(dir.resolve("key.pem"), "-----BEGIN PUBLIC KEY-----\n"
-                    + Base64.getMimeEncoder().encodeToString(k.publicKey().orElseThrow().getEncoded())
-                    + "\n-----END PUBLIC KEY-----\n");
-
-            KeyEntry loaded = KeySource.load(pem.toString(), null).keys().all().get(0);
-
-            assertThat(loaded.kid()).contains(Jwk.thumbprint(k.publicKey().orElseThrow()));
-        }
-    }
-
-    @Test
-    void thumbprintWhenRfc7638ExampleKeyThenPublishedValue() throws Exception {
-        // RFC 7638 §3.1: the example RSA key and its SHA-256 thumbprint.
-        String n = "0vx7agoebGcQSuuPiLJXZptN9nndrQmbXEps2aiAFbWhM78LhWx4cbbfAAtVT86zwu1RK7aPFFxuhDR1L6tSoc_BJECPebWKRXjBZCiFV4n3oknjhMstn64tZ_2W-5JsGY4Hc5n9yBXArwl93lqt7_RN5w6Cf0h4QyQ5v-65YGjQR0_FDW2QvzqY368QQMicAtaSqzs8KJZgnYb9c7d0zgdAZHzu6qMQvRL5hajrn1n91CbOpbISD08qNLyrdkt-bFTWhAI4vMQFh6WeZu0fM4lFd2NcRwr3XPksINHaQ-G_xBniIqbw0Ls1jF44-csFCur-kEgU8awapJzKnqDKgw";
-        BigInteger modulus = new BigInteger(1, Base64.getUrlDecoder().decode(n));
-        java.security.PublicKey key = java.security.KeyFactory.getInstance("RSA")
-                .generatePublic(new java.security.spec.RSAPublicKeySpec(modulus, BigInteger.valueOf(65537)));
-
-        assertThat(Jwk.thumbprint(key)).isEqualTo("NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs");
     }
 
     @Test

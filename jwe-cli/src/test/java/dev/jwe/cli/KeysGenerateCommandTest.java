@@ -3,6 +3,7 @@ package dev.jwe.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.jwe.core.Jwks;
 import dev.jwe.core.KeyEntry;
 import dev.jwe.core.KeySource;
 import java.nio.file.Files;
@@ -85,7 +86,7 @@ class KeysGenerateCommandTest {
 
         assertThat(r.status()).isZero();
         KeyEntry k = only(dir.resolve("k.json"));
-        assertThat(k.kid()).contains(Jwk.thumbprint(k.publicKey().orElseThrow()));
+        assertThat(k.kid()).contains(Jwks.thumbprint(k.publicKey().orElseThrow()));
         assertThat(Json.parseObject(r.out(), 2)).containsEntry("kid", k.kid().orElseThrow());
     }
 

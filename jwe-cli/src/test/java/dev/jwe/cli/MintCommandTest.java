@@ -9,7 +9,10 @@ import dev.jwe.core.TestKeys;
 import dev.jwe.core.VerifiedToken;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.jose4j.jwa.AlgorithmConstraints;
@@ -71,6 +74,26 @@ class MintCommandTest {
         assertThat(t.claims()).containsEntry("n", 42L).containsEntry("flag", true).containsEntry("zip", "007")
                 .containsEntry("s", "hello world");
         assertThat(((Number) t.claims().get("ratio")).doubleValue()).isEqualTo(0.5);
+    }
+
+    @Test
+    void mintWhenClaimNumbersThenTokenCarriesTheirExactDigits() throws Exception {
+        Path claims = Cli.write(dir, "numbers.json", "{\"iss\":\"" + TestKeys.ISSUER + "\",\"aud\":\"" + TestKeys.AUDIENCE
+                + "\",\"big\":123456789012345678901234567890,\"tenth\":0.1,\"price\":19.99}");
+        String token = token(Cli.run("", mint("--claims", claims.toString(), "--claim", "ratio=0.3")));
+
+        JsonWebEncryption jwe = new JsonWebEncryption();
+        jwe.setAlgorithmConstraints(new AlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, "RSA-OAEP-256"));
+        jwe.setCompactSerialization(token);
+        jwe.setKey(Fixture.ENC.key());
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setCompactSerialization(jwe.getPayload());
+        String payload = new String(Base64.getUrlDecoder().decode(jws.getEncodedPayload()), StandardCharsets.UTF_8);
+
+        assertThat(payload).contains("\"big\":123456789012345678901234567890", "\"tenth\":0.1,", "\"price\":19.99,",
+                "\"ratio\":0.3,");
+        assertThat(verify(token).claims()).containsEntry("tenth", 0.1d).containsEntry("ratio", 0.3d)
+                .containsEntry("big", new BigInteger("123456789012345678901234567890"));
     }
 
     @Test

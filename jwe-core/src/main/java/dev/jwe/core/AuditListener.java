@@ -1,6 +1,5 @@
 package dev.jwe.core;
 
-import dev.jwe.core.internal.AuditLog;
 
 /**
  * Receives one {@link AuditEvent} per attempt. Called on the request thread: keep it fast. A

@@ -41,7 +41,22 @@ public final class AuditTrail {
     }
 
     /**
-     * The trail of a validator: its own for a {@link JweTokenValidator}, else {@code fallback}.
+     * Implemented by validators that keep an audit trail ({@link JweTokenValidator}, and
+     * decorators around one, such as a metrics or tracing wrapper, which pass their delegate's
+     * trail on), so that adapters find it without knowing the concrete class.
+     */
+    public interface Source {
+        /**
+         * The trail where attempts outside {@code validate} are recorded.
+         *
+         * @return the trail
+         */
+        AuditTrail auditTrail();
+    }
+
+    /**
+     * The trail of a validator: its own when it is a {@link Source} (e.g. a
+     * {@link JweTokenValidator}), else {@code fallback}.
      *
      * @param validator the validator an adapter uses
      * @param fallback the trail for other validators, e.g. {@link #NONE}
@@ -49,7 +64,7 @@ public final class AuditTrail {
      */
     public static AuditTrail of(TokenValidator validator, AuditTrail fallback) {
         Objects.requireNonNull(validator, "validator");
-        return validator instanceof JweTokenValidator ours ? ours.auditTrail() : Objects.requireNonNull(fallback);
+        return validator instanceof Source source ? source.auditTrail() : Objects.requireNonNull(fallback);
     }
 
     /** Whether events go anywhere: when not, callers may skip the work of making them. */

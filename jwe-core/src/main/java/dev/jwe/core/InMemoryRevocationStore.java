@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Ticker;
+import dev.jwe.core.settings.CoreSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -17,14 +18,14 @@ import java.util.Set;
  * stays valid on the others.
  *
  * <p>Bounded without silent loss: a table holds at most {@code maxEntries}
- * ({@code jwe.revocation.max-entries}, default {@value #DEFAULT_MAX_ENTRIES}) live entries; when it
+ * ({@code jwe.revocation.max-entries}, default {@link #DEFAULT_MAX_ENTRIES}) live entries; when it
  * is full of live entries, a new revocation or use fails with {@link RevocationStoreException}
  * rather than evict one (an evicted revocation would let a revoked token back in). The bound is
  * approximate under concurrent writes. Thread-safe; expiry follows the injected clock.
  */
 public final class InMemoryRevocationStore extends KeyValueRevocationStore {
-    /** Default of {@code jwe.revocation.max-entries}. */
-    public static final int DEFAULT_MAX_ENTRIES = 100_000;
+    /** Default of {@code jwe.revocation.max-entries}, as declared by {@link CoreSettings#REVOCATION_MAX_ENTRIES}. */
+    public static final int DEFAULT_MAX_ENTRIES = CoreSettings.REVOCATION_MAX_ENTRIES.defaultValue();
 
     private record Entry(long value, long expiresAtNanos) {
     }
@@ -35,7 +36,7 @@ public final class InMemoryRevocationStore extends KeyValueRevocationStore {
     private final Cache<String, Entry> uses;
 
     /**
-     * A store with the defaults: {@value #DEFAULT_MAX_ENTRIES} entries per table, retention
+     * A store with the defaults: {@link #DEFAULT_MAX_ENTRIES} entries per table, retention
      * {@link #DEFAULT_RETENTION}, replay window {@link #DEFAULT_REPLAY_WINDOW}.
      *
      * @param clock the clock

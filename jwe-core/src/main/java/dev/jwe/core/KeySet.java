@@ -1,6 +1,5 @@
 package dev.jwe.core;
 
-import dev.jwe.core.internal.KeyIo;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -81,7 +80,7 @@ public final class KeySet {
      * @return the JSON document
      */
     public String toPublicJwks(String use) {
-        return KeyIo.toPublicJwks(keys, use);
+        return KeyLoading.toPublicJwks(keys, use);
     }
 
     /** The key ids, for logs and health snapshots. */

@@ -1,12 +1,14 @@
 package dev.jwe.core;
 
-import dev.jwe.core.internal.KeyIo;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * Where keys come from. {@link #keys()} is called on every validation and must be cheap: a source
- * loads (or reloads) in the background and hands out an immutable {@link KeySet}.
+ * loads (or reloads) in the background and hands out an immutable {@link KeySet}. A request waits
+ * for a fetch only when there is no usable key at all (a remote key set with nothing cached) or no
+ * key with the token's {@code kid}; with several locations, a failing one never delays a request
+ * that another can serve.
  *
  * <p>Locations understood by {@link #load(String, char[])} (comma-separated to combine several):
  * <ul>
@@ -32,8 +34,8 @@ public interface KeySource {
 
     /**
      * The keys, when a token names a key id that {@link #keys()} lacks. A remote key set may
-     * refresh once here (rate-limited, with a negative cache of unknown ids); others return
-     * {@link #keys()}.
+     * refresh once here (rate-limited, with a negative cache of unknown ids) and wait for it, at
+     * most its timeout; others return {@link #keys()}.
      *
      * @param kid the unknown key id
      * @return the current key set, possibly refreshed
@@ -93,6 +95,6 @@ public interface KeySource {
      */
     static KeySource load(String locations, char[] password) {
         Objects.requireNonNull(locations, "locations");
-        return of(KeySet.of(KeyIo.loadAll(locations, password, "jwe.decryption.keystore-password")));
+        return of(KeySet.of(KeyLoading.loadAll(locations, password, "jwe.decryption.keystore-password")));
     }
 }

@@ -1,8 +1,8 @@
 package dev.jwe.core;
 
 import dev.jwe.core.internal.KeyIo;
-import dev.jwe.core.internal.ReloadingKeyFile;
-import dev.jwe.core.internal.RemoteJwks;
+import dev.jwe.core.settings.CoreSettings;
+import dev.jwe.core.settings.Setting;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,19 +36,19 @@ public final class KeySources {
         return new Builder(locations);
     }
 
-    /** Options for {@link KeySources}; defaults as documented per method. */
+    /** Options for {@link KeySources}; defaults as documented per method, taken from {@link CoreSettings}. */
     public static final class Builder {
         private final String locations;
         private char[] password;
-        private String passwordSetting = "jwe.decryption.keystore-password";
+        private String passwordSetting = CoreSettings.DECRYPTION_KEYSTORE_PASSWORD.name();
         private boolean allowRemote;
-        private Duration reloadInterval = Duration.ofMinutes(1);
-        private Duration refresh = Duration.ofMinutes(5);
-        private Duration minRefreshInterval = Duration.ofSeconds(30);
-        private Duration staleIfError = Duration.ofHours(24);
-        private Duration timeout = Duration.ofSeconds(2);
+        private Duration reloadInterval = CoreSettings.KEYS_RELOAD_INTERVAL.defaultValue();
+        private Duration refresh = CoreSettings.VERIFICATION_REFRESH.defaultValue();
+        private Duration minRefreshInterval = CoreSettings.VERIFICATION_MIN_REFRESH_INTERVAL.defaultValue();
+        private Duration staleIfError = CoreSettings.VERIFICATION_STALE_IF_ERROR.defaultValue();
+        private Duration timeout = CoreSettings.VERIFICATION_TIMEOUT.defaultValue();
         private int maxBytes = 1024 * 1024;
-        private boolean fetchAtStart = true;
+        private boolean fetchAtStart = CoreSettings.VERIFICATION_FETCH_AT_START.defaultValue();
         private Clock clock = Clock.systemUTC();
 
         private Builder(String locations) {
@@ -88,7 +88,7 @@ public final class KeySources {
 
         /**
          * How often local files are checked for changes ({@code jwe.keys.reload-interval}); default
-         * PT1M; zero turns reloading off.
+         * {@link CoreSettings#KEYS_RELOAD_INTERVAL}; zero turns reloading off.
          *
          * @param interval the interval
          * @return this
@@ -99,7 +99,8 @@ public final class KeySources {
         }
 
         /**
-         * How often remote keys are refreshed ({@code jwe.verification.refresh}); default PT5M.
+         * How often remote keys are refreshed ({@code jwe.verification.refresh}); default
+         * {@link CoreSettings#VERIFICATION_REFRESH}.
          * A {@code Cache-Control: max-age} is honoured between the minimum refresh interval and this.
          *
          * @param refresh the interval
@@ -112,7 +113,8 @@ public final class KeySources {
 
         /**
          * The least time between two fetches for unknown key ids
-         * ({@code jwe.verification.min-refresh-interval}); default PT30S.
+         * ({@code jwe.verification.min-refresh-interval}); default
+         * {@link CoreSettings#VERIFICATION_MIN_REFRESH_INTERVAL}.
          *
          * @param interval the interval
          * @return this
@@ -124,7 +126,8 @@ public final class KeySources {
 
         /**
          * How long the last good remote keys are used while fetching fails
-         * ({@code jwe.verification.stale-if-error}); default PT24H.
+         * ({@code jwe.verification.stale-if-error}); default
+         * {@link CoreSettings#VERIFICATION_STALE_IF_ERROR}.
          *
          * @param staleIfError the time
          * @return this
@@ -135,7 +138,8 @@ public final class KeySources {
         }
 
         /**
-         * Connect and read timeout for remote fetches ({@code jwe.verification.timeout}); default PT2S.
+         * Connect and read timeout for remote fetches ({@code jwe.verification.timeout});
+         * default {@link CoreSettings#VERIFICATION_TIMEOUT}.
          *
          * @param timeout the timeout
          * @return this
@@ -158,7 +162,8 @@ public final class KeySources {
 
         /**
          * Whether the first remote fetch happens at start-up and its failure fails start-up when
-         * nothing else is configured ({@code jwe.verification.fetch-at-start}); default true.
+         * nothing else is configured ({@code jwe.verification.fetch-at-start}); default
+         * {@link CoreSettings#VERIFICATION_FETCH_AT_START}.
          *
          * @param fetchAtStart the flag
          * @return this
@@ -186,14 +191,17 @@ public final class KeySources {
          */
         public KeySource build() {
             check(!timeout.isNegative() && !timeout.isZero() && timeout.compareTo(Duration.ofMinutes(1)) <= 0,
-                    "jwe.verification.timeout: must be positive and at most PT1M");
+                    CoreSettings.VERIFICATION_TIMEOUT, "must be positive and at most PT1M");
             check(!minRefreshInterval.isNegative() && !minRefreshInterval.isZero(),
-                    "jwe.verification.min-refresh-interval: must be positive");
-            check(refresh.compareTo(minRefreshInterval) >= 0,
-                    "jwe.verification.refresh: must be at least jwe.verification.min-refresh-interval");
-            check(!staleIfError.isNegative(), "jwe.verification.stale-if-error: must not be negative");
-            check(!reloadInterval.isNegative(), "jwe.keys.reload-interval: must not be negative");
-            check(maxBytes >= 1024, "maxBytes: must be at least 1024");
+                    CoreSettings.VERIFICATION_MIN_REFRESH_INTERVAL, "must be positive");
+            check(refresh.compareTo(minRefreshInterval) >= 0, CoreSettings.VERIFICATION_REFRESH,
+                    "must be at least " + CoreSettings.VERIFICATION_MIN_REFRESH_INTERVAL.name());
+            check(!staleIfError.isNegative(), CoreSettings.VERIFICATION_STALE_IF_ERROR, "must not be negative");
+            check(!reloadInterval.isNegative(), CoreSettings.KEYS_RELOAD_INTERVAL, "must not be negative");
+            if (maxBytes < 1024) {
+                // A builder option of its own, not a setting.
+                throw new ConfigurationException("maxBytes", "must be at least 1024");
+            }
             List<KeySource> sources = new ArrayList<>();
             List<RemoteJwks> remotes = new ArrayList<>();
             for (String location : KeyIo.splitLocations(locations)) {
@@ -207,7 +215,7 @@ public final class KeySources {
                     remotes.add(remote);
                     sources.add(remote);
                 } else if (location.startsWith("{") || location.startsWith("classpath:") || reloadInterval.isZero()) {
-                    sources.add(KeySource.of(KeySet.of(KeyIo.load(location, password, passwordSetting))));
+                    sources.add(KeySource.of(KeySet.of(KeyLoading.load(location, password, passwordSetting))));
                 } else {
                     sources.add(new ReloadingKeyFile(location, password, passwordSetting, reloadInterval, clock));
                 }
@@ -230,83 +238,10 @@ public final class KeySources {
             return sources.size() == 1 ? sources.get(0) : new CompositeKeySource(sources);
         }
 
-        private static void check(boolean ok, String message) {
+        private static void check(boolean ok, Setting<?> setting, String problem) {
             if (!ok) {
-                int colon = message.indexOf(':');
-                throw new ConfigurationException(message.substring(0, colon), message.substring(colon + 2));
+                throw new ConfigurationException(setting.name(), problem);
             }
-        }
-    }
-
-    /** Several sources seen as one key set; usable while at least one part is. */
-    private static final class CompositeKeySource implements KeySource {
-        private final List<KeySource> parts;
-        /** The last merge and the part sets it came from: reused while no part changed. */
-        private volatile Merged last;
-
-        private record Merged(List<KeySet> from, KeySet merged) {
-        }
-
-        CompositeKeySource(List<KeySource> parts) {
-            this.parts = List.copyOf(parts);
-        }
-
-        @Override
-        public KeySet keys() {
-            return merge(false, null);
-        }
-
-        @Override
-        public KeySet keysForUnknownKid(String kid) {
-            return merge(true, kid);
-        }
-
-        private KeySet merge(boolean unknownKid, String kid) {
-            List<KeySet> sets = new ArrayList<>(parts.size());
-            KeySourceException failure = null;
-            for (KeySource part : parts) {
-                try {
-                    sets.add(unknownKid ? part.keysForUnknownKid(kid) : part.keys());
-                } catch (KeySourceException e) {
-                    failure = e;
-                }
-            }
-            if (sets.isEmpty()) {
-                throw failure;
-            }
-            Merged m = last;
-            if (m != null && sameSets(m.from(), sets)) {
-                return m.merged();
-            }
-            List<KeyEntry> all = new ArrayList<>();
-            sets.forEach(set -> all.addAll(set.all()));
-            KeySet merged = KeySet.of(all);
-            last = new Merged(sets, merged);
-            return merged;
-        }
-
-        private static boolean sameSets(List<KeySet> a, List<KeySet> b) {
-            if (a.size() != b.size()) {
-                return false;
-            }
-            for (int i = 0; i < a.size(); i++) {
-                if (a.get(i) != b.get(i)) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        @Override
-        public boolean isRemote() {
-            return parts.stream().anyMatch(KeySource::isRemote);
-        }
-
-        @Override
-        public List<KeySourceHealth> health() {
-            List<KeySourceHealth> out = new ArrayList<>();
-            parts.forEach(p -> out.addAll(p.health()));
-            return List.copyOf(out);
         }
     }
 }

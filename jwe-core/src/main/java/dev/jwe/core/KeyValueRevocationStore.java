@@ -1,5 +1,6 @@
 package dev.jwe.core;
 
+import dev.jwe.core.settings.CoreSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,10 +25,10 @@ import java.util.function.Supplier;
  * {@link RevocationStoreException}. Thread-safe when the primitives are.
  */
 public abstract class KeyValueRevocationStore implements RevocationStore {
-    /** Default of {@code jwe.revocation.retention}: 24 hours. */
-    public static final Duration DEFAULT_RETENTION = Duration.ofHours(24);
-    /** Default of {@code jwe.replay.window}: 10 minutes. */
-    public static final Duration DEFAULT_REPLAY_WINDOW = Duration.ofHours(2);
+    /** Default of {@code jwe.revocation.retention}: 24 hours ({@link CoreSettings#REVOCATION_RETENTION}). */
+    public static final Duration DEFAULT_RETENTION = CoreSettings.REVOCATION_RETENTION.defaultValue();
+    /** Default of {@code jwe.replay.window}: 2 hours ({@link CoreSettings#REPLAY_WINDOW}). */
+    public static final Duration DEFAULT_REPLAY_WINDOW = CoreSettings.REPLAY_WINDOW.defaultValue();
     private static final Duration MIN_RETENTION = Duration.ofMinutes(1);
     private static final Duration MAX_RETENTION = Duration.ofDays(30);
     private static final Duration MIN_REPLAY_WINDOW = Duration.ofSeconds(1);

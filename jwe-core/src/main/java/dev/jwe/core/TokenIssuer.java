@@ -2,11 +2,6 @@ package dev.jwe.core;
 
 import dev.jwe.core.internal.Algorithms;
 import dev.jwe.core.internal.JoseCrypto;
-import java.security.Key;
-import java.security.interfaces.ECKey;
-import java.security.interfaces.EdECKey;
-import java.security.interfaces.RSAKey;
-import java.security.interfaces.XECKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
@@ -15,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import javax.crypto.SecretKey;
 
 /**
  * Makes nested tokens: signs a claims set (JWS), then encrypts it (JWE with {@code cty: JWT}).
@@ -32,10 +26,10 @@ public final class TokenIssuer {
 
     private TokenIssuer(Builder b) {
         this.encryptionKey = b.encryptionKey;
-        this.alg = b.alg != null ? b.alg : defaultKeyManagement(encryptionKey.key());
+        this.alg = b.alg != null ? b.alg : KeyFit.issuedKeyManagement(encryptionKey);
         this.enc = b.enc;
         this.signingKey = b.signingKey;
-        this.sigAlg = signingKey == null ? null : b.sigAlg != null ? b.sigAlg : defaultSignature(signingKey.key());
+        this.sigAlg = signingKey == null ? null : b.sigAlg != null ? b.sigAlg : KeyFit.issuedSignature(signingKey);
         this.type = b.type;
     }
 
@@ -79,44 +73,6 @@ public final class TokenIssuer {
         }
         return JoseCrypto.encrypt(payload, alg, enc, encryptionKey.key(), encryptionKey.publicKey().orElse(null),
                 encryptionKey.kid().orElse(null), cty);
-    }
-
-    private static String defaultKeyManagement(Key key) {
-        if (key instanceof RSAKey) {
-            return "RSA-OAEP-256";
-        }
-        if (key instanceof ECKey || key instanceof XECKey) {
-            return "ECDH-ES+A256KW";
-        }
-        if (key instanceof SecretKey s && s.getEncoded() != null) {
-            return switch (s.getEncoded().length) {
-                case 16 -> "A128KW";
-                case 24 -> "A192KW";
-                case 32 -> "A256KW";
-                default -> "dir";
-            };
-        }
-        throw new IllegalArgumentException("encryptionKey: unsupported key type " + key.getAlgorithm());
-    }
-
-    private static String defaultSignature(Key key) {
-        if (key instanceof RSAKey) {
-            return "RS256";
-        }
-        if (key instanceof ECKey ec) {
-            return switch (ec.getParams().getCurve().getField().getFieldSize()) {
-                case 384 -> "ES384";
-                case 521 -> "ES512";
-                default -> "ES256";
-            };
-        }
-        if (key instanceof EdECKey) {
-            return "EdDSA";
-        }
-        if (key instanceof SecretKey) {
-            return "HS256";
-        }
-        throw new IllegalArgumentException("signingKey: unsupported key type " + key.getAlgorithm());
     }
 
     /** Builds a {@link TokenIssuer}. Not thread-safe. */
@@ -222,7 +178,7 @@ public final class TokenIssuer {
             if (signingKey != null && unsigned) {
                 throw new IllegalArgumentException("signingKey: set together with unsigned(); choose one");
             }
-            String a = alg != null ? alg : defaultKeyManagement(encryptionKey.key());
+            String a = alg != null ? alg : KeyFit.issuedKeyManagement(encryptionKey);
             if (Algorithms.isForbidden(a) || !Algorithms.KEY_MANAGEMENT.contains(a)) {
                 throw new IllegalArgumentException("keyManagementAlgorithm: unsupported " + a);
             }

@@ -6,6 +6,7 @@ import com.github.benmanes.caffeine.cache.Expiry;
 import dev.jwe.core.internal.TokenDigest;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -24,6 +25,10 @@ final class VerifiedTokenCache {
      * very keys are still in force (a rotated-out or expired key ends its tokens' entries).
      */
     record Entry(VerifiedToken token, KeyEntry decryptedWith, KeyEntry verifiedWith) {
+        /** The entry to store: its token marked as served from the cache. */
+        Entry asCached() {
+            return new Entry(token.asCached(), decryptedWith, verifiedWith);
+        }
     }
 
     private final Cache<TokenDigest, Entry> accepted;
@@ -68,8 +73,41 @@ final class VerifiedTokenCache {
         return untilExp.compareTo(maxTtl) < 0 ? untilExp : maxTtl;
     }
 
-    Entry accepted(TokenDigest digest) {
-        return accepted.getIfPresent(digest);
+    /**
+     * The cached verified token, while the keys that decrypted and verified it are still in force;
+     * an entry whose key was rotated out or has expired is dropped (the token is validated again).
+     *
+     * @param digest the token's digest
+     * @param decryptionKeys the validator's decryption keys
+     * @param verificationKeys the validator's verification keys, or {@code null}
+     * @return the entry, or {@code null}
+     */
+    Entry accepted(TokenDigest digest, KeySource decryptionKeys, KeySource verificationKeys) {
+        Entry entry = accepted.getIfPresent(digest);
+        if (entry == null) {
+            return null;
+        }
+        Instant now = clock.instant();
+        if (inForce(decryptionKeys, entry.decryptedWith(), now)
+                && (entry.verifiedWith() == null || inForce(verificationKeys, entry.verifiedWith(), now))) {
+            return entry;
+        }
+        invalidate(digest);
+        return null;
+    }
+
+    /** Whether this very key object is still in the source's current set and inside its validity window. */
+    private static boolean inForce(KeySource source, KeyEntry used, Instant now) {
+        if (used == null || !used.isUsableAt(now)) {
+            return false;
+        }
+        KeySet keys = source.keys();
+        for (KeyEntry k : used.kid().isPresent() ? keys.byKid(used.kid().get()) : keys.withoutKid()) {
+            if (k == used) {
+                return true;
+            }
+        }
+        return false;
     }
 
     Rejection rejected(TokenDigest digest) {

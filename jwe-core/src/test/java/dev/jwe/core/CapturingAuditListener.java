@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** Test-only: keeps every audit event, in order. Thread-safe. */
-final class CapturingAuditListener implements AuditListener {
+/** Test-only: keeps every audit event, in order. Thread-safe. Shared through the test-jar. */
+public final class CapturingAuditListener implements AuditListener {
     private final List<AuditEvent> events = Collections.synchronizedList(new ArrayList<>());
 
     @Override
@@ -18,8 +18,13 @@ final class CapturingAuditListener implements AuditListener {
         events.add(event);
     }
 
+    /** Forgets the events so far. */
+    public void clear() {
+        events.clear();
+    }
+
     /** A snapshot of the events so far. */
-    List<AuditEvent> events() {
+    public List<AuditEvent> events() {
         synchronized (events) {
             return List.copyOf(events);
         }

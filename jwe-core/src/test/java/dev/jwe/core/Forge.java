@@ -138,6 +138,11 @@ final class Forge {
      * @param payload the plaintext
      */
     static String dirA256Gcm(Key cek, byte[] rawHeader, String payload) {
+        return dirA256Gcm(cek, rawHeader, payload.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** {@link #dirA256Gcm(Key, byte[], String)} with any plaintext bytes (invalid UTF-8 too). */
+    static String dirA256Gcm(Key cek, byte[] rawHeader, byte[] payload) {
         try {
             byte[] iv = new byte[12];
             RANDOM.nextBytes(iv);
@@ -145,7 +150,7 @@ final class Forge {
             Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
             c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(cek.getEncoded(), "AES"), new GCMParameterSpec(128, iv));
             c.updateAAD(header.getBytes(StandardCharsets.US_ASCII));
-            byte[] out = c.doFinal(payload.getBytes(StandardCharsets.UTF_8));
+            byte[] out = c.doFinal(payload);
             byte[] ciphertext = Arrays.copyOfRange(out, 0, out.length - 16);
             byte[] tag = Arrays.copyOfRange(out, out.length - 16, out.length);
             return join(header, "", b64(iv), b64(ciphertext), b64(tag));

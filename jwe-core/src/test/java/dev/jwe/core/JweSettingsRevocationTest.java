@@ -3,6 +3,7 @@ package dev.jwe.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.jwe.core.settings.Setting;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -64,11 +65,14 @@ class JweSettingsRevocationTest {
     void buildRevocationStoreWhenJcacheModuleMissingThenStartupFailsNamingSettingAndModule() {
         Map<String, String> m = base();
         m.put("jwe.revocation.store", "jcache");
-        m.put("jwe.revocation.jcache.provider", "com.example.Provider");
         assertNamesSetting(m, "jwe.revocation.store", "dev.jwe:jwe-jcache");
         assertThatThrownBy(() -> validator(m))
                 .isInstanceOfSatisfying(ConfigurationException.class,
                         e -> assertThat(e.setting()).isEqualTo("jwe.revocation.store"));
+        // The store's own settings are declared by jwe-jcache: without it they are unknown, and say whose they are.
+        m.put("jwe.revocation.jcache.provider", "com.example.Provider");
+        assertNamesSetting(m, "jwe.revocation.jcache.provider",
+                "unknown setting (from settings; it belongs to jwe-jcache, which is not on the class path)");
     }
 
     @Test
@@ -80,12 +84,7 @@ class JweSettingsRevocationTest {
 
     @Test
     void buildRevocationStoreWhenSettingOfAnotherStoreKindThenNamesIt() {
-        Map<String, String> m = base();
-        m.put("jwe.revocation.jcache.provider", "com.hazelcast.cache.HazelcastMemberCachingProvider");
-        assertNamesSetting(m, "jwe.revocation.jcache.provider", "jwe.revocation.store=jcache");
-        Map<String, String> name = base();
-        name.put("jwe.revocation.cache-name", "x");
-        assertNamesSetting(name, "jwe.revocation.cache-name", "jcache only");
+        // The jcache settings with another store: JCacheSettingsTest (they are jwe-jcache's).
         Map<String, String> size = base();
         size.put("jwe.revocation.store", "jcache");
         size.put("jwe.revocation.max-entries", "10");
@@ -144,10 +143,9 @@ class JweSettingsRevocationTest {
 
     @Test
     void knownSettingsWhenListedThenEveryRevocationSettingIsDocumented() {
-        assertThat(JweSettings.knownSettings()).extracting(JweSettings.Setting::name).contains(
+        // jwe.revocation.jcache.* and jwe.revocation.cache-name are jwe-jcache's (see JCacheSettingsTest).
+        assertThat(JweSettings.knownSettings()).extracting(Setting::name).contains(
                 "jwe.revocation.store", "jwe.revocation.max-entries", "jwe.revocation.retention",
-                "jwe.revocation.jcache.provider", "jwe.revocation.jcache.uri", "jwe.revocation.jcache.properties",
-                "jwe.revocation.cache-name",
                 "jwe.revocation.fail-open", "jwe.replay.protect", "jwe.replay.window", "jwe.replay.fail-open");
     }
 }

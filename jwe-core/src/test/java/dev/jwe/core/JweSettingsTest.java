@@ -4,6 +4,9 @@ import static dev.jwe.core.TestTokens.rejection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.jwe.core.settings.AdapterSettings;
+import dev.jwe.core.settings.CoreSettings;
+import dev.jwe.core.settings.Setting;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -172,10 +175,9 @@ class JweSettingsTest {
                 "jwe.issuer=https://a (init-param)")
                 .doesNotContain("hunter2").doesNotContain("swordfish").doesNotContain("\"d\"");
         assertThat(s.toString()).doesNotContain("hunter2");
-        assertThat(JweSettings.knownSettings()).filteredOn(JweSettings.Setting::secret)
-                .extracting(JweSettings.Setting::name)
-                .containsExactlyInAnyOrder("jwe.decryption.keystore-password", "jwe.verification.keystore-password",
-                        "jwe.revocation.jcache.properties");
+        // jwe.revocation.jcache.properties, secret too, is jwe-jcache's (see JCacheSettingsTest).
+        assertThat(JweSettings.knownSettings()).filteredOn(Setting::isSecret).extracting(Setting::name)
+                .containsExactlyInAnyOrder("jwe.decryption.keystore-password", "jwe.verification.keystore-password");
     }
 
     // --- keys through settings -----------------------------------------------------------
@@ -323,5 +325,77 @@ class JweSettingsTest {
         Map<String, String> m = fullSettings();
         m.put("jwe.ignore-issuer", "true");
         assertConfigurationError(JweSettings.of(m)::buildValidator, "jwe.issuer", "jwe.ignore-issuer");
+    }
+
+    // --- typed reads, declared defaults, modules ------------------------------------------
+
+    @Test
+    void getWhenTypedSettingThenValueOrDeclaredDefault() {
+        JweSettings s = JweSettings.of(Map.of("jwe.clock-skew", "PT10S", "jwe.issuer", "https://a, https://b",
+                "jwe.anonymous", "true"));
+
+        assertThat(s.get(CoreSettings.CLOCK_SKEW)).isEqualTo(Duration.ofSeconds(10));
+        assertThat(s.find(CoreSettings.CLOCK_SKEW)).contains(Duration.ofSeconds(10));
+        assertThat(s.get(CoreSettings.CACHE_MAX_TTL)).isEqualTo(Duration.ofMinutes(5));
+        assertThat(s.find(CoreSettings.CACHE_MAX_TTL)).isEmpty();
+        assertThat(s.get(CoreSettings.MAX_TOKEN_LENGTH)).isEqualTo(16384);
+        assertThat(s.get(CoreSettings.ISSUER)).containsExactly("https://a", "https://b");
+        assertThat(s.get(CoreSettings.AUDIENCE)).as("unset list").isEmpty();
+        assertThat(s.get(CoreSettings.TOKEN_TYPE)).as("no default").isNull();
+        assertThat(s.get(AdapterSettings.REALM)).isEqualTo("api");
+        assertThat(s.get(AdapterSettings.ANONYMOUS)).isTrue();
+        assertThat(s.get(AdapterSettings.ALLOW_PREFLIGHT)).isFalse();
+    }
+
+    @Test
+    void getWhenTypedValueMalformedThenFailsNamingSettingWithoutEchoingValue() {
+        JweSettings s = JweSettings.of(Map.of("jwe.cache.max-ttl", "five-minutes", "jwe.anonymous", "sure"));
+        assertConfigurationError(() -> s.get(CoreSettings.CACHE_MAX_TTL), "jwe.cache.max-ttl", "ISO-8601");
+        assertConfigurationError(() -> s.get(AdapterSettings.ANONYMOUS), "jwe.anonymous", "true or false");
+        assertThatThrownBy(() -> s.get(CoreSettings.CACHE_MAX_TTL)).message().doesNotContain("five-minutes");
+    }
+
+    @Test
+    void addWhenKeyOfAModuleNotOnTheClassPathThenFailsNamingTheModule() {
+        assertConfigurationError(() -> JweSettings.builder().add("init-param", Map.of("jwe.exclude-paths", "/x")),
+                "jwe.exclude-paths",
+                "unknown setting (from init-param; it belongs to jwe-servlet, which is not on the class path)");
+        assertConfigurationError(() -> JweSettings.of(Map.of("jwe.revocation.cache-name", "c")),
+                "jwe.revocation.cache-name", "it belongs to jwe-jcache, which is not on the class path");
+    }
+
+    @Test
+    void getWhenKeyOfAModuleNotOnTheClassPathThenUnsetRatherThanUnknown() {
+        JweSettings s = JweSettings.builder().addEnvironment(Map.of("JWE_EXCLUDE_PATHS", "/x")).build();
+        assertThat(s.get("jwe.exclude-paths")).as("the module's variable is not read without it").isEmpty();
+        assertThat(s.getList("jwe.replay.paths")).isEmpty();
+    }
+
+    @Test
+    void decryptionKeysWhenUnsetThenEmpty() {
+        assertThat(JweSettings.of(Map.of()).decryptionKeys()).isEmpty();
+        assertThat(JweSettings.of(Map.of()).verificationKeys()).isEmpty();
+    }
+
+    @Test
+    void decryptionKeysWhenKeyFileSetThenReloadingSourceOfThatFile() throws Exception {
+        Path file = Files.writeString(dir.resolve("enc.jwks"), TestTokens.privateJwks(ENC));
+        KeySource keys = JweSettings.of(Map.of("jwe.decryption.keys", file.toString())).decryptionKeys().orElseThrow();
+
+        assertThat(keys.keys().keyIds()).containsExactly("enc-1");
+        assertThat(keys.health()).singleElement().satisfies(h -> {
+            assertThat(h.location()).isEqualTo(file.toString());
+            assertThat(h.lastSuccess()).as("a reloading file source records its loads").isNotNull();
+        });
+    }
+
+    @Test
+    void decryptionKeysWhenReloadIntervalOutOfBoundsThenFailsNamingIt() throws Exception {
+        Path file = Files.writeString(dir.resolve("enc.jwks"), TestTokens.privateJwks(ENC));
+        assertConfigurationError(JweSettings.of(Map.of("jwe.decryption.keys", file.toString(),
+                "jwe.keys.reload-interval", "-PT1S"))::decryptionKeys, "jwe.keys.reload-interval", "negative");
+        assertConfigurationError(JweSettings.of(Map.of("jwe.verification.keys", file.toString(),
+                        "jwe.verification.refresh", "PT10S"))::verificationKeys, "jwe.verification.refresh",
+                "at least jwe.verification.min-refresh-interval");
     }
 }

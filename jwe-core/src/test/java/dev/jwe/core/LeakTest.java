@@ -3,7 +3,6 @@ package dev.jwe.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import dev.jwe.core.internal.AuditLog;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.math.BigInteger;

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import dev.jwe.core.internal.RemoteJwks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -109,6 +108,21 @@ class RemoteKeySourceTest {
         clock.advance(Duration.ofHours(1));
         assertThatThrownBy(() -> v.validate(token)).isInstanceOf(KeySourceException.class);
         assertThat(source.health().get(0).usable()).isFalse();
+    }
+
+    @Test
+    void validateWhenKeysOlderThanStaleIfErrorAndServerBackThenKeysFetchedAgain() throws Exception {
+        JweTokenValidator v = validator(track(remote().staleIfError(Duration.ofHours(1)).build()));
+        String token = token(SIG_1);
+        server.status(500);
+        clock.advance(Duration.ofHours(2)); // past refresh and the allowed outage
+        assertThatThrownBy(() -> v.validate(token)).isInstanceOf(KeySourceException.class);
+        assertThat(source.health().get(0).lastError()).isEqualTo("HTTP status 500");
+
+        server.serve(jwks(SIG_1));
+        clock.advance(Duration.ofSeconds(5)); // past the failure backoff
+        assertThat(v.validate(token).principalName()).isEqualTo("alice");
+        assertThat(source.health().get(0).usable()).isTrue();
     }
 
     @Test

@@ -19,7 +19,6 @@ import dev.jwe.core.TokenValidator;
 import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.ext.RuntimeDelegate;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -50,9 +49,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The one suite that every Jakarta REST implementation must pass, over real HTTP: a servlet
- * container on a loopback port ({@link #host()}, Jetty ee10 here) hosts the implementation's
- * servlet, the client is the JDK's. Subclasses only
+ * The one suite that every Jakarta REST implementation must pass, over real HTTP: a
+ * {@link ServletHost} on a loopback port (Jetty ee10 here, Jetty ee11 in the EE 11 leg) hosts the
+ * implementation's servlet, the client is the JDK's. Subclasses only
  * install their implementation (and run in their own failsafe execution, so that exactly one
  * implementation is on the class path, as in a real deployment).
  */
@@ -67,7 +66,7 @@ abstract class JweFeatureSuite {
 
     private final RecordingAuditListener audit = new RecordingAuditListener();
     private final HttpClient client = HttpClient.newHttpClient();
-    private Running main;
+    private TestServer main;
 
     /**
      * Installs the implementation's servlet for {@code app} on {@code /*}.
@@ -224,7 +223,7 @@ abstract class JweFeatureSuite {
             }
             return keys;
         };
-        try (Running s = start(new TestApplication(Set.of(TestResources.Api.class),
+        try (TestServer s = start(new TestApplication(Set.of(TestResources.Api.class),
                 Set.of(new JweFeature(validator(flaky, AuditListener.NOOP))), Map.of()), ctx -> { })) {
             keysAvailable.set(false);
             HttpResponse<String> r = get(s, "/api/me", bearer(token(TestKeys.claims())));
@@ -379,7 +378,7 @@ abstract class JweFeatureSuite {
 
     @Test
     void getWhenAnonymousAllowedThenUnannotatedPassesAndRolesStillNeedToken() throws Exception {
-        try (Running s = start(new TestApplication(Set.of(TestResources.Api.class),
+        try (TestServer s = start(new TestApplication(Set.of(TestResources.Api.class),
                 Set.of(new JweFeature(validator(KeySource.of(ENC), AuditListener.NOOP))),
                 Map.of("jwe.anonymous", "true")), ctx -> { })) {
             HttpResponse<String> anonymous = get(s, "/api/me");
@@ -403,7 +402,7 @@ abstract class JweFeatureSuite {
                 .signingKey(KeyEntry.of(null, SIG.key(), SIG.publicKey().orElseThrow())).build()
                 .issue(TokenIssuer.claims(Clock.systemUTC()).issuer(TestKeys.ISSUER).audience(TestKeys.AUDIENCE)
                         .subject("bob").expiresIn(Duration.ofMinutes(10)).roles(List.of("admin")).build());
-        try (Running s = start(new TestApplication(Set.of(TestResources.Api.class, JweFeature.class), Set.of(), props),
+        try (TestServer s = start(new TestApplication(Set.of(TestResources.Api.class, JweFeature.class), Set.of(), props),
                 ctx -> { })) {
             HttpResponse<String> r = get(s, "/api/admins", bearer(token));
             assertThat(r.statusCode()).isEqualTo(200);
@@ -422,7 +421,7 @@ abstract class JweFeatureSuite {
     void configureWhenSettingsInPropertiesAndEnvironmentThenPropertiesWin() throws Exception {
         JweFeature feature = new JweFeature(validator(KeySource.of(ENC), AuditListener.NOOP),
                 Map.of("JWE_REALM", "from-env", "JWE_TOKEN_HEADER", "X-Env-Token"));
-        try (Running s = start(new TestApplication(Set.of(TestResources.Api.class), Set.of(feature),
+        try (TestServer s = start(new TestApplication(Set.of(TestResources.Api.class), Set.of(feature),
                 Map.of("jwe.token-header", "X-Prop-Token")), ctx -> { })) {
             assertRejected(get(s, "/api/me"), 401, "Bearer realm=\"from-env\"", Reason.MISSING_TOKEN);
             assertThat(get(s, "/api/me", "X-Prop-Token", token(TestKeys.claims())).statusCode()).isEqualTo(200);
@@ -516,52 +515,22 @@ abstract class JweFeatureSuite {
     private static void assertRejected(HttpResponse<String> r, int status, String challenge, Reason reason) {
         assertThat(r.statusCode()).isEqualTo(status);
         assertThat(r.headers().allValues("WWW-Authenticate")).containsExactly(challenge);
+        assertThat(r.headers().allValues("Cache-Control")).containsExactly("no-store");
         assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(
                 v -> assertThat(v).startsWith("application/problem+json"));
         assertThat(r.body()).contains("\"status\":" + status).contains("\"reason\":\"" + reason.name() + "\"")
                 .contains("\"detail\":\"" + reason.description() + "\"");
     }
 
-    private HttpResponse<String> get(Running server, String path, String... headers) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(server.uri(path)).GET();
-        for (int i = 0; i < headers.length; i += 2) {
-            b.header(headers[i], headers[i + 1]);
-        }
-        return send(server, b);
+    private static HttpResponse<String> get(TestServer server, String path, String... headers) throws Exception {
+        return server.get(path, headers);
     }
 
-    private HttpResponse<String> send(Running server, HttpRequest.Builder request) throws Exception {
-        return client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> send(TestServer server, HttpRequest.Builder request) throws Exception {
+        return server.send(request);
     }
 
-    private Running start(Application app, Consumer<ServletHost.Context> customize) throws Exception {
-        AutoCloseable[] implementation = {() -> { }};
-        try {
-            ServletHost.Started server = host().start(context -> {
-                customize.accept(context);
-                implementation[0] = install(context, app);
-            });
-            return new Running(server, implementation[0]);
-        } catch (Exception e) {
-            implementation[0].close();
-            throw e;
-        }
-    }
-
-    /** A started server. */
-    private record Running(ServletHost.Started server, AutoCloseable implementation) implements AutoCloseable {
-        URI uri(String path) {
-            return server.base().resolve(path);
-        }
-
-        @Override
-        public void close() {
-            try {
-                server.stop();
-                implementation.close();
-            } catch (Exception e) {
-                throw new IllegalStateException("cannot stop the test server", e);
-            }
-        }
+    private TestServer start(Application app, Consumer<ServletHost.Context> customize) throws Exception {
+        return TestServer.start(host(), this::install, app, customize);
     }
 }

@@ -5,7 +5,7 @@ import jakarta.servlet.Servlet;
 import java.net.URI;
 
 /**
- * An embedded servlet container on a loopback port, as {@link JweFeatureSuite} needs it: one
+ * An embedded servlet container on a loopback port, as {@link TestServer} needs it: one
  * servlet context at {@code /} holding the Jakarta REST implementation's servlet and, where a test
  * wants one, a servlet filter. This module runs the suite on Jetty ee10 ({@link JettyEe10Host});
  * the EE 11 leg (the {@code ee11} folder) runs the same suite on Jetty ee11.

@@ -1,5 +1,9 @@
 package dev.jwe.jcache;
 
+import static dev.jwe.jcache.JCacheSettings.CACHE_NAME;
+import static dev.jwe.jcache.JCacheSettings.PROPERTIES;
+import static dev.jwe.jcache.JCacheSettings.PROVIDER;
+
 import dev.jwe.core.ConfigurationException;
 import dev.jwe.core.JweSettings;
 import dev.jwe.core.RevocationStore;
@@ -18,7 +22,8 @@ import javax.cache.spi.CachingProvider;
  * {@code CachingProvider} named by {@code jwe.revocation.jcache.provider} (always by name: with
  * several providers on the class path the no-argument lookup fails), with the optional
  * configuration URI {@code jwe.revocation.jcache.uri}, provider properties
- * {@code jwe.revocation.jcache.properties} and the cache name {@code jwe.revocation.cache-name}.
+ * {@code jwe.revocation.jcache.properties} and the cache name {@code jwe.revocation.cache-name}
+ * (all declared in {@link JCacheSettings}).
  *
  * <p>The cache manager is opened with the provider's own default class loader, not the web
  * application's: Hazelcast scopes cache names by the manager's URI and (when not the default)
@@ -27,10 +32,6 @@ import javax.cache.spi.CachingProvider;
  * {@link JCacheRevocationStore}). Registered as a {@link java.util.ServiceLoader} service; stateless.
  */
 public final class JCacheRevocationStoreFactory implements RevocationStoreFactory {
-    private static final String PROVIDER = "jwe.revocation.jcache.provider";
-    private static final String URI_SETTING = "jwe.revocation.jcache.uri";
-    private static final String PROPERTIES = "jwe.revocation.jcache.properties";
-
     /** For {@link java.util.ServiceLoader}. */
     public JCacheRevocationStoreFactory() {
     }
@@ -42,15 +43,15 @@ public final class JCacheRevocationStoreFactory implements RevocationStoreFactor
 
     @Override
     public RevocationStore create(JweSettings settings, Duration retention, Duration replayWindow, Clock clock) {
-        String providerName = settings.get(PROVIDER).orElseThrow(() -> new ConfigurationException(PROVIDER,
+        String providerName = settings.find(PROVIDER).orElseThrow(() -> new ConfigurationException(PROVIDER.name(),
                 "required with jwe.revocation.store=jcache: the class name of the JCache CachingProvider,"
                         + " e.g. com.hazelcast.cache.HazelcastCachingProvider"));
         URI uri = null;
-        if (settings.get(URI_SETTING).isPresent()) {
+        if (settings.find(JCacheSettings.URI).isPresent()) {
             try {
-                uri = new URI(settings.get(URI_SETTING).get());
+                uri = new URI(settings.get(JCacheSettings.URI));
             } catch (URISyntaxException e) {
-                throw new ConfigurationException(URI_SETTING, "not a valid URI");
+                throw new ConfigurationException(JCacheSettings.URI.name(), "not a valid URI");
             }
         }
         Properties properties = properties(settings);
@@ -62,7 +63,7 @@ public final class JCacheRevocationStoreFactory implements RevocationStoreFactor
         try {
             provider = Caching.getCachingProvider(providerName, loader);
         } catch (RuntimeException e) {
-            throw new ConfigurationException(PROVIDER, "cannot load the CachingProvider " + providerName + ": "
+            throw new ConfigurationException(PROVIDER.name(), "cannot load the CachingProvider " + providerName + ": "
                     + describe(e), e);
         }
         CacheManager manager;
@@ -70,28 +71,26 @@ public final class JCacheRevocationStoreFactory implements RevocationStoreFactor
             manager = provider.getCacheManager(uri != null ? uri : provider.getDefaultURI(),
                     provider.getDefaultClassLoader(), properties);
         } catch (RuntimeException e) {
-            throw new ConfigurationException(uri != null ? URI_SETTING : PROVIDER,
+            throw new ConfigurationException(uri != null ? JCacheSettings.URI.name() : PROVIDER.name(),
                     "the provider cannot open a cache manager: " + describe(e), e);
         }
         try {
-            JCacheRevocationStore.Builder b = JCacheRevocationStore.builder(manager)
-                    .retention(retention).replayWindow(replayWindow).clock(clock);
-            settings.get("jwe.revocation.cache-name").ifPresent(b::cacheName);
-            return b.build();
+            return JCacheRevocationStore.builder(manager).cacheName(settings.get(CACHE_NAME))
+                    .retention(retention).replayWindow(replayWindow).clock(clock).build();
         } catch (ConfigurationException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new ConfigurationException("jwe.revocation.cache-name", "cannot open or create the caches: "
+            throw new ConfigurationException(CACHE_NAME.name(), "cannot open or create the caches: "
                     + describe(e), e);
         }
     }
 
     private static Properties properties(JweSettings settings) {
         Properties out = new Properties();
-        for (String pair : settings.getList(PROPERTIES)) {
+        for (String pair : settings.get(PROPERTIES)) {
             int eq = pair.indexOf('=');
             if (eq <= 0) {
-                throw new ConfigurationException(PROPERTIES, "expected comma-separated key=value pairs");
+                throw new ConfigurationException(PROPERTIES.name(), "expected comma-separated key=value pairs");
             }
             out.setProperty(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
         }

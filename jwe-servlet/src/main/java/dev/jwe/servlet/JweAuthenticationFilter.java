@@ -1,31 +1,27 @@
 package dev.jwe.servlet;
 
-import dev.jwe.core.AuditTrail;
 import dev.jwe.core.ConfigurationException;
-import dev.jwe.core.SingleUseTokenValidator;
 import dev.jwe.core.JwePrincipal;
 import dev.jwe.core.JweSettings;
-import dev.jwe.core.ValidationUnavailableException;
-import dev.jwe.core.Reason;
 import dev.jwe.core.RequestInfo;
-import dev.jwe.core.TokenRejectedException;
+import dev.jwe.core.SingleUseTokenValidator;
 import dev.jwe.core.TokenValidator;
 import dev.jwe.core.VerifiedToken;
-import dev.jwe.core.http.BearerToken;
-import dev.jwe.core.http.Challenge;
+import dev.jwe.core.http.AdapterOptions;
+import dev.jwe.core.http.Authentication;
+import dev.jwe.core.http.HttpAuthenticator;
+import dev.jwe.core.http.RequestView;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,6 +82,9 @@ import org.slf4j.LoggerFactory;
  *   <li>a token that is not accepted: 401, {@code error="invalid_token", error_description="<fixed text>"};</li>
  *   <li>our key source failing: 503 without a challenge, logged at ERROR once until it recovers.</li>
  * </ul>
+ * The decision and the answers are core's ({@link HttpAuthenticator},
+ * {@link dev.jwe.core.http.ErrorResponse}), so the JAX-RS feature answers the same bytes for the
+ * same request.
  * Paths in {@code jwe.exclude-paths} (exact, or a prefix ending in {@code /*}, matched against the
  * path within the application) skip the filter; with {@code jwe.allow-preflight=true} CORS
  * preflight requests ({@code OPTIONS} with {@code Origin} and
@@ -106,8 +105,6 @@ public final class JweAuthenticationFilter extends HttpFilter {
 
     private final transient TokenValidator givenValidator;
     private transient volatile Policy policy;
-    /** Whether the key source failed last time: an outage is logged at ERROR once, not per request. */
-    private final AtomicBoolean keysFailing = new AtomicBoolean();
 
     /** For web.xml: the validator is built from the settings in {@link #init()}. */
     public JweAuthenticationFilter() {
@@ -123,9 +120,8 @@ public final class JweAuthenticationFilter extends HttpFilter {
         this.givenValidator = Objects.requireNonNull(validator, "validator");
     }
 
-    /** What {@link #init()} decided; immutable. */
-    private record Policy(TokenValidator validator, AuditTrail audit, String realm, boolean anonymous, ExcludedPaths excluded,
-            boolean allowPreflight, String tokenHeader, String tokenCookie, ExcludedPaths singleUse) {
+    /** What {@link #init()} decided; immutable apart from the authenticator's outage state. */
+    private record Policy(HttpAuthenticator authenticator, ExcludedPaths excluded, ExcludedPaths singleUse) {
     }
 
     /**
@@ -156,41 +152,17 @@ public final class JweAuthenticationFilter extends HttpFilter {
                 throw new ConfigurationException("jwe.replay.paths", "the given TokenValidator ("
                         + validator.getClass().getName() + ") does not support one-time tokens");
             }
-            policy = new Policy(validator, AuditTrail.of(validator, AuditTrail.NONE), realm(settings), settings.getBoolean("jwe.anonymous"),
-                    ExcludedPaths.parse(settings.getList("jwe.exclude-paths")),
-                    settings.getBoolean("jwe.allow-preflight"),
-                    httpToken(settings, "jwe.token-header"), httpToken(settings, "jwe.token-cookie"), singleUse);
+            policy = new Policy(HttpAuthenticator.of(validator, AdapterOptions.from(settings), "jwe " + what),
+                    ExcludedPaths.parse(settings.getList("jwe.exclude-paths")), singleUse);
             LOG.info("jwe {} ready: {}", what, settings.describe());
         } catch (ConfigurationException e) {
-            throw ServletSettings.initFailure(what, e);
+            ServletException failure = ServletSettings.initFailure(what, e);
+            StartupGuard.markFailed(getServletContext(), failure); // a container that skips this filter gets 503s
+            throw failure;
+        } catch (RuntimeException e) {
+            StartupGuard.markFailed(getServletContext(), e);
+            throw e;
         }
-    }
-
-    private static String realm(JweSettings settings) {
-        String realm = ServletSettings.valueOrDefault(settings, "jwe.realm");
-        try {
-            return Challenge.checkRealm(realm);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigurationException("jwe.realm", "only printable ASCII without \" or \\ (RFC 6750 §3)");
-        }
-    }
-
-    /** A header or cookie name: an RFC 9110 token. */
-    private static String httpToken(JweSettings settings, String name) {
-        String value = settings.get(name).orElse(null);
-        if (value == null) {
-            return null;
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c <= 0x20 || c >= 0x7F || "\"(),/:;<=>?@[\\]{}".indexOf(c) >= 0) {
-                throw new ConfigurationException(name, "not a valid header or cookie name");
-            }
-        }
-        if (value.equalsIgnoreCase("Authorization")) {
-            throw new ConfigurationException(name, "Authorization is always read; name another header");
-        }
-        return value;
     }
 
     @Override
@@ -200,49 +172,27 @@ public final class JweAuthenticationFilter extends HttpFilter {
         if (p == null) {
             throw new ServletException("JweAuthenticationFilter used before init()");
         }
+        TokenValidator validator = p.authenticator.validator();
         if (request.getAttribute(JwePrincipal.REQUEST_ATTRIBUTE) instanceof VerifiedToken earlier
-                && request.getAttribute(JwePrincipal.VALIDATOR_ATTRIBUTE) == p.validator) {
+                && request.getAttribute(JwePrincipal.VALIDATOR_ATTRIBUTE) == validator) {
             chain.doFilter(new AuthenticatedRequest(request, earlier), response);
             return;
         }
         String path = pathWithinApplication(request);
-        if (p.excluded.matches(path) || p.allowPreflight && isPreflight(request)) {
+        if (p.excluded.matches(path)) {
             chain.doFilter(request, response);
             return;
         }
-        RequestInfo info = new RequestInfo(request.getRemoteAddr(), request.getMethod(), request.getRequestURI());
-        BearerToken found = BearerToken.extract(Collections.list(request.getHeaders("Authorization")),
-                otherTokenValues(p, request));
-        switch (found.outcome()) {
-            case INVALID_REQUEST -> reject(p, Reason.INVALID_REQUEST, info, response);
-            case NONE -> {
-                if (p.anonymous) {
-                    chain.doFilter(request, response);
-                } else {
-                    reject(p, Reason.MISSING_TOKEN, info, response);
-                }
-            }
-            case FOUND -> {
-                VerifiedToken token;
-                try {
-                    // One-time paths record the token's jti; a second use is REPLAYED.
-                    token = p.singleUse.matches(path)
-                            ? ((SingleUseTokenValidator) p.validator).validateSingleUse(found.token(), info)
-                            : p.validator.validate(found.token(), info);
-                } catch (TokenRejectedException e) {
-                    challenge(p, e.reason(), response);
-                    return;
-                } catch (ValidationUnavailableException e) {
-                    keySourceFailed(e, response);
-                    return;
-                }
-                if (keysFailing.compareAndSet(true, false)) {
-                    LOG.info("jwe filter '{}': validation works again", getFilterName());
-                }
-                request.setAttribute(JwePrincipal.REQUEST_ATTRIBUTE, token);
-                request.setAttribute(JwePrincipal.VALIDATOR_ATTRIBUTE, p.validator);
-                chain.doFilter(new AuthenticatedRequest(request, token), response);
-            }
+        Authentication outcome = p.authenticator.authenticate(new ServletRequestView(request),
+                !p.authenticator.options().anonymous(), p.singleUse.matches(path));
+        if (outcome instanceof Authentication.Authenticated ok) {
+            request.setAttribute(JwePrincipal.REQUEST_ATTRIBUTE, ok.token());
+            request.setAttribute(JwePrincipal.VALIDATOR_ATTRIBUTE, validator);
+            chain.doFilter(new AuthenticatedRequest(request, ok.token()), response);
+        } else if (outcome instanceof Authentication.Answer answer) {
+            ProblemResponse.send(response, answer.response());
+        } else {
+            chain.doFilter(request, response);
         }
     }
 
@@ -252,45 +202,22 @@ public final class JweAuthenticationFilter extends HttpFilter {
         return (servletPath == null ? "" : servletPath) + (pathInfo == null ? "" : pathInfo);
     }
 
-    private static boolean isPreflight(HttpServletRequest request) {
-        return "OPTIONS".equals(request.getMethod()) && request.getHeader("Origin") != null
-                && request.getHeader("Access-Control-Request-Method") != null;
-    }
-
-    private static List<String> otherTokenValues(Policy p, HttpServletRequest request) {
-        List<String> values = new ArrayList<>(1);
-        if (p.tokenHeader != null) {
-            values.addAll(Collections.list(request.getHeaders(p.tokenHeader)));
+    /** The request as {@link HttpAuthenticator} reads it. */
+    private record ServletRequestView(HttpServletRequest request) implements RequestView {
+        @Override
+        public String method() {
+            return request.getMethod();
         }
-        Cookie[] cookies = p.tokenCookie == null ? null : request.getCookies();
-        if (cookies != null) {
-            for (Cookie c : cookies) {
-                if (c.getName().equals(p.tokenCookie)) {
-                    values.add(c.getValue());
-                }
-            }
+
+        @Override
+        public List<String> headers(String name) {
+            Enumeration<String> values = request.getHeaders(name);
+            return values == null || !values.hasMoreElements() ? List.of() : Collections.list(values);
         }
-        return values;
-    }
 
-    private static void reject(Policy p, Reason reason, RequestInfo info, HttpServletResponse response)
-            throws IOException {
-        p.audit.rejected(reason, null, info);
-        challenge(p, reason, response);
-    }
-
-    private static void challenge(Policy p, Reason reason, HttpServletResponse response) throws IOException {
-        ProblemResponse.send(response, Challenge.status(reason), Challenge.problemJson(reason),
-                Challenge.wwwAuthenticate(p.realm, reason, List.of()));
-    }
-
-    private void keySourceFailed(ValidationUnavailableException e, HttpServletResponse response) throws IOException {
-        if (keysFailing.compareAndSet(false, true)) {
-            LOG.error("jwe filter '{}': token validation failed on our side (keys or revocation store), answering 503 until it works again: {}",
-                    getFilterName(), e.getMessage());
-        } else {
-            LOG.debug("jwe filter '{}': our side still fails: {}", getFilterName(), e.getMessage());
+        @Override
+        public RequestInfo info() {
+            return new RequestInfo(request.getRemoteAddr(), request.getMethod(), request.getRequestURI());
         }
-        ProblemResponse.send(response, 503, Challenge.serviceUnavailableJson(), null);
     }
 }

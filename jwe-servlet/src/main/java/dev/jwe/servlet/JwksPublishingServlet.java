@@ -5,7 +5,8 @@ import dev.jwe.core.JweSettings;
 import dev.jwe.core.KeySet;
 import dev.jwe.core.KeySource;
 import dev.jwe.core.KeySourceException;
-import dev.jwe.core.http.Challenge;
+import dev.jwe.core.http.ErrorResponse;
+import dev.jwe.core.settings.CoreSettings;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -33,15 +34,18 @@ import org.slf4j.LoggerFactory;
  *   <url-pattern>/.well-known/jwks.json</url-pattern>
  * </servlet-mapping>
  * }</pre>
- * The keys come from {@code jwe.decryption.keys} (and {@code jwe.decryption.keystore-password})
- * read through {@link JweSettings} like the filter's (init-params, context-params, system
- * properties, environment, {@code jwe.config}), or from a {@link KeySource} given in code:
+ * The keys come from {@code jwe.decryption.keys} (and {@code jwe.decryption.keystore-password},
+ * {@code jwe.keys.reload-interval}) read through {@link JweSettings} exactly as the filter's are
+ * ({@link JweSettings#decryptionKeys()}; init-params, context-params, system properties,
+ * environment, {@code jwe.config}), or from a {@link KeySource} given in code:
  * {@code servletContext.addServlet("jwks", new JwksPublishingServlet(keySource))}. A setting that
  * is wrong, or keys without a public half, fail {@link #init()} with a message naming the setting.
  *
  * <p>{@code GET} (and {@code HEAD}) answer {@code application/jwk-set+json} with
  * {@code Cache-Control: public, max-age=300}; keys rotated in the {@link KeySource} show up on the
- * next request. When the key source fails: 503 with {@code Cache-Control: no-store}. Thread-safe.
+ * next request: a key file named in the settings is re-read when it changes, as the filter's is, so
+ * the published key and the key that decrypts stay the same. When the key source fails: 503 with
+ * {@code Cache-Control: no-store}. Thread-safe.
  */
 public final class JwksPublishingServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
@@ -51,7 +55,7 @@ public final class JwksPublishingServlet extends HttpServlet {
     static final String JWK_SET_JSON = "application/jwk-set+json";
     /** What issuers may cache the key set for. */
     static final String CACHE_CONTROL = "public, max-age=300";
-    private static final String KEYS = "jwe.decryption.keys";
+    private static final String KEYS = CoreSettings.DECRYPTION_KEYS.name();
 
     private final transient KeySource givenKeys;
     private transient volatile KeySource keys;
@@ -99,15 +103,10 @@ public final class JwksPublishingServlet extends HttpServlet {
         }
     }
 
+    /** The same way from the setting to a key source as the filter's validator, so both reload alike. */
     private static KeySource load(JweSettings settings) {
-        String locations = settings.get(KEYS).orElseThrow(() -> new ConfigurationException(KEYS,
+        return settings.decryptionKeys().orElseThrow(() -> new ConfigurationException(KEYS,
                 "required: the decryption keys whose public halves to publish"));
-        char[] password = settings.get("jwe.decryption.keystore-password").map(String::toCharArray).orElse(null);
-        try {
-            return KeySource.load(locations, password);
-        } catch (KeySourceException e) {
-            throw new ConfigurationException(KEYS, e.getMessage(), e);
-        }
     }
 
     private static Published firstPublication(KeySource source) {
@@ -138,7 +137,7 @@ public final class JwksPublishingServlet extends HttpServlet {
             }
         } catch (KeySourceException e) {
             LOG.error("jwe servlet '{}': the key source failed: {}", getServletName(), e.getMessage());
-            ProblemResponse.send(response, 503, Challenge.serviceUnavailableJson(), null);
+            ProblemResponse.send(response, ErrorResponse.unavailable());
             return;
         }
         response.setStatus(200);

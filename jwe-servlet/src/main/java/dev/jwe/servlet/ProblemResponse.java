@@ -1,34 +1,28 @@
 package dev.jwe.servlet;
 
+import dev.jwe.core.http.ErrorResponse;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
-/** Writes the fixed-text answers of the filter and the JWKS servlet. */
+/** Copies an {@link ErrorResponse} (made by core, the same for every adapter) onto a servlet response. */
 final class ProblemResponse {
 
     private ProblemResponse() {
     }
 
     /**
-     * Sends an RFC 9457 problem document with {@code Cache-Control: no-store}.
+     * Sends the answer: status, headers ({@code WWW-Authenticate} when any, {@code Cache-Control:
+     * no-store}), content type and length, and the problem document.
      *
-     * @param response the response
-     * @param status the status
-     * @param problemJson the document (fixed text from {@link dev.jwe.core.http.Challenge})
-     * @param challenge the {@code WWW-Authenticate} value, or {@code null} for none
+     * @param response the response, not committed yet
+     * @param answer what to send
      * @throws IOException when the client went away
      */
-    static void send(HttpServletResponse response, int status, String problemJson, String challenge)
-            throws IOException {
-        response.setStatus(status);
-        if (challenge != null) {
-            response.setHeader("WWW-Authenticate", challenge);
-        }
-        response.setHeader("Cache-Control", "no-store");
-        response.setContentType(dev.jwe.core.http.Challenge.PROBLEM_JSON);
-        byte[] body = problemJson.getBytes(StandardCharsets.UTF_8);
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
+    static void send(HttpServletResponse response, ErrorResponse answer) throws IOException {
+        response.setStatus(answer.status());
+        answer.headers().forEach(response::setHeader);
+        response.setContentType(answer.contentType());
+        response.setContentLength(answer.contentLength());
+        response.getOutputStream().write(answer.body());
     }
 }

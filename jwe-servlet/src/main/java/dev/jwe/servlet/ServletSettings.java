@@ -2,22 +2,45 @@ package dev.jwe.servlet;
 
 import dev.jwe.core.ConfigurationException;
 import dev.jwe.core.JweSettings;
+import dev.jwe.core.settings.Setting;
+import dev.jwe.core.settings.SettingsDeclaration;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
- * The Servlet side of {@link JweSettings}: init-params of the filter or servlet first, then the
- * context-params of web.xml, system properties and environment variables ({@code jwe.config} is
- * read by {@link JweSettings.Builder#build()} as the lowest layer).
+ * The Servlet side of {@link JweSettings}: the settings only this module reads, declared here
+ * (found by {@link java.util.ServiceLoader} as a {@link SettingsDeclaration}, so an unknown
+ * {@code jwe.*} key is still an error), and how a filter or servlet loads its settings:
+ * init-params first, then the context-params of web.xml, system properties and environment
+ * variables ({@code jwe.config} is read by {@link JweSettings.Builder#build()} as the lowest layer).
+ * The options every adapter reads ({@code jwe.realm}, ...) are core's
+ * {@link dev.jwe.core.settings.AdapterSettings}. Stateless.
  */
-final class ServletSettings {
+public final class ServletSettings implements SettingsDeclaration {
+    private static final Setting.Declarer SERVLET = Setting.declaredBy("jwe-servlet");
 
-    private ServletSettings() {
+    /** {@code jwe.exclude-paths}: paths the filter lets through without authentication. */
+    public static final Setting<List<String>> EXCLUDE_PATHS = SERVLET.list("jwe.exclude-paths",
+            "Paths that skip authentication, comma-separated; a trailing /* matches a prefix.");
+    /** {@code jwe.replay.paths}: paths whose tokens the filter accepts once. */
+    public static final Setting<List<String>> REPLAY_PATHS = SERVLET.list("jwe.replay.paths",
+            "Servlet filter: paths whose tokens are one-time (exact, or a prefix ending in /*); a second use of a jti"
+                    + " there is REPLAYED.");
+
+    /** For {@link java.util.ServiceLoader}. */
+    public ServletSettings() {
+    }
+
+    /** {@link #EXCLUDE_PATHS} and {@link #REPLAY_PATHS}. */
+    @Override
+    public List<Setting<?>> settings() {
+        return List.of(EXCLUDE_PATHS, REPLAY_PATHS);
     }
 
     /**
@@ -45,18 +68,6 @@ final class ServletSettings {
             out.put(name, lookup.apply(name));
         }
         return out;
-    }
-
-    /**
-     * A setting's value, or its documented default from {@link JweSettings#knownSettings()}.
-     *
-     * @param settings the settings
-     * @param name the setting
-     * @return the value or default, or {@code null} when there is neither
-     */
-    static String valueOrDefault(JweSettings settings, String name) {
-        return settings.get(name).orElseGet(() -> JweSettings.knownSettings().stream()
-                .filter(s -> s.name().equals(name)).findFirst().orElseThrow().defaultValue());
     }
 
     /**

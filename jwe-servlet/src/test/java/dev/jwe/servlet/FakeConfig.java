@@ -40,7 +40,7 @@ record FakeConfig(String name, Map<String, String> initParams, Map<String, Strin
                     case "getInitParameterNames" -> Collections.enumeration(contextParams.keySet());
                     case "getInitParameter" -> contextParams.get((String) args[0]);
                     case "getContextPath" -> "/app";
-                    case "log" -> null;
+                    case "log", "getAttribute", "setAttribute" -> null;
                     default -> throw new UnsupportedOperationException("ServletContext." + method.getName());
                 });
     }

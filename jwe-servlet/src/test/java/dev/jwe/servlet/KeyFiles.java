@@ -8,6 +8,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.util.Base64;
 
 /**
@@ -32,6 +34,28 @@ record KeyFiles(Path decryptionKeyFile, Path verificationKeyFile, KeyEntry decry
             KeyEntry decryption = KeySource.load(enc.toString(), null).keys().all().get(0);
             String sigKid = KeySource.load(sig.toString(), null).keys().all().get(0).kid().orElseThrow();
             return new KeyFiles(enc, sig, decryption, KeyEntry.of(sigKid, ec.key(), ec.publicKey().orElseThrow()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Rotates the decryption key as an operator would: a new RSA key written to a temporary file
+     * and moved over the old one in one step, with a later modification time (so that even a
+     * file system with coarse timestamps sees the change).
+     *
+     * @param rsaBits the new key's size
+     * @return these key files with the new decryption key
+     */
+    KeyFiles withNewDecryptionKey(int rsaBits) {
+        try {
+            KeyEntry rsa = TestKeys.rsa(null, rsaBits);
+            Path tmp = writePem(decryptionKeyFile.resolveSibling("enc.pem.tmp"), "PRIVATE KEY", rsa.key().getEncoded());
+            FileTime before = Files.getLastModifiedTime(decryptionKeyFile);
+            Files.setLastModifiedTime(tmp, FileTime.fromMillis(before.toMillis() + 2000));
+            Files.move(tmp, decryptionKeyFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            KeyEntry decryption = KeySource.load(decryptionKeyFile.toString(), null).keys().all().get(0);
+            return new KeyFiles(decryptionKeyFile, verificationKeyFile, decryption, signing);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -62,11 +62,15 @@ final class TomcatContainer implements ServletContainer {
             public void close() {
             }
         };
+        // A ServletContainerInitializer that throws (jwe's start-up check) is logged by StandardContext itself.
+        Logger initializerLog = Logger.getLogger(StandardContext.class.getName());
         contextLog.addHandler(capture);
+        initializerLog.addHandler(capture);
         try {
             tomcat.start();
         } finally {
             contextLog.removeHandler(capture);
+            initializerLog.removeHandler(capture);
         }
         if (context.getState() != LifecycleState.STARTED) {
             tomcat.stop();

@@ -59,6 +59,19 @@ public final class Challenge {
     }
 
     /**
+     * Checks a scope that a resource demands (at start-up, e.g. from an annotation) so that the
+     * {@code insufficient_scope} challenge naming it can never be malformed.
+     *
+     * @param scope the scope
+     * @return the scope
+     * @throws IllegalArgumentException when it is empty or not an RFC 6750 §3 scope-token
+     */
+    public static String checkScope(String scope) {
+        checkScopeToken(Objects.requireNonNull(scope, "scope"));
+        return scope;
+    }
+
+    /**
      * The HTTP status for a reason (400, 401 or 403).
      *
      * @param reason the reason

@@ -7,16 +7,41 @@ import java.util.Map;
 import org.jose4j.json.JsonUtil;
 
 /**
- * A strict JSON reader (RFC 8259) for headers, claims and key documents, and JSON writing through
- * jose4j. The reader refuses duplicate member names, nesting deeper than the caller allows
- * (checked as it descends, so a hostile document cannot exhaust the stack), anything after the
- * top-level object, unescaped control characters and leading zeros. It yields what jose4j's reader did: objects as insertion-ordered maps, arrays as
- * lists, integers as {@link Long} (or {@link java.math.BigInteger} beyond its range), other numbers as
- * {@link Double} (or {@link java.math.BigDecimal} beyond its range), {@link String},
- * {@link Boolean} and {@code null}. Written by hand because jose4j's reader allocates a 32 KiB
- * buffer per document, which made JSON the largest cost of validating a {@code dir} token.
+ * A strict JSON reader (RFC 8259) for token headers, claims and key documents, kept as our own
+ * code because no reader at hand is strict enough for untrusted tokens by default: jose4j's
+ * accepts trailing commas, leading zeros, raw control characters and any depth; jackson's accepts
+ * repeated member names and allows 1,000-digit numbers. This one refuses:
+ * <ul>
+ *   <li>duplicate member names (two readers of one token must never see two different claims);</li>
+ *   <li>nesting deeper than the caller allows, checked while descending, so that a hostile
+ *       document cannot exhaust the stack;</li>
+ *   <li>number literals longer than {@value #MAX_NUMBER_CHARS} characters, before any conversion
+ *       (see the constant);</li>
+ *   <li>escaped lone surrogates (a {@code \}{@code u} escape of U+D800 to U+DFFF without its other
+ *       half): strings come out as well-formed Unicode, as the strict UTF-8 decoding of a token's
+ *       bytes already guarantees for unescaped text;</li>
+ *   <li>anything after the top-level object, a top level other than an object, unescaped control
+ *       characters, leading zeros, a byte order mark, and every other departure from RFC 8259.</li>
+ * </ul>
+ * The JSONTestSuite corpus in the tests pins each of these decisions. Values have the types
+ * jose4j's reader gave: objects as insertion-ordered maps, arrays as lists, integers as {@link Long}
+ * (or an exact {@link java.math.BigInteger} beyond its range), other numbers as the nearest {@link
+ * Double} (or an exact {@link java.math.BigDecimal} beyond its range, where the nearest would be
+ * infinite), {@link String}, {@link Boolean} and {@code null}. Writing goes through jose4j. (Being
+ * our own also spares the 32 KiB buffer jose4j's reader allocated per document.)
  */
 public final class Json {
+    /**
+     * The longest number literal accepted, sign and exponent included. The numbers a JOSE document
+     * holds are short: a 64-bit integer has at most 20 characters with its sign, a double in its
+     * shortest round-trip form at most 25 (e.g. {@code -2.2250738585072014E-308}); a writer that
+     * spells a tiny double in fixed notation needs more (JSONTestSuite's
+     * {@code y_number_double_close_to_zero} has 81), and 128 leaves room for that. Converting digits
+     * to a BigInteger or BigDecimal costs more than linear time, so without a cap a key document
+     * from a remote key set (up to 1 MiB) could hold one number of a million digits.
+     */
+    public static final int MAX_NUMBER_CHARS = 128;
+
     private Json() {
     }
 
@@ -242,11 +267,31 @@ public final class Json {
                     case 'n' -> sb.append('\n');
                     case 'r' -> sb.append('\r');
                     case 't' -> sb.append('\t');
-                    case 'u' -> sb.append(hex4());
+                    case 'u' -> unicodeEscape(sb);
                     default -> throw new BadJsonException();
                 }
             }
             throw new BadJsonException();
+        }
+
+        /** After {@code \}{@code u}: one BMP character, or a surrogate pair as two escapes; a lone half is refused. */
+        private void unicodeEscape(StringBuilder sb) throws BadJsonException {
+            char c = hex4();
+            if (Character.isLowSurrogate(c)) {
+                throw new BadJsonException();
+            }
+            sb.append(c);
+            if (Character.isHighSurrogate(c)) {
+                if (!s.startsWith("\\u", pos)) {
+                    throw new BadJsonException();
+                }
+                pos += 2;
+                char low = hex4();
+                if (!Character.isLowSurrogate(low)) {
+                    throw new BadJsonException();
+                }
+                sb.append(low);
+            }
         }
 
         private char hex4() throws BadJsonException {
@@ -303,10 +348,13 @@ public final class Json {
                 }
                 integer = false;
             }
+            if (pos - start > MAX_NUMBER_CHARS) {
+                throw new BadJsonException();
+            }
             String text = s.substring(start, pos);
             try {
                 if (integer) {
-                    // RFC 8259 sets no range: integers beyond long stay exact (the token cap
+                    // RFC 8259 sets no range: integers beyond long stay exact (MAX_NUMBER_CHARS
                     // bounds their length); callers that need a long range-check them.
                     return text.length() < 19 ? (Object) Long.parseLong(text) : parseBigInteger(text);
                 }

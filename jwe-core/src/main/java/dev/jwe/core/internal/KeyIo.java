@@ -1,7 +1,5 @@
 package dev.jwe.core.internal;
 
-import dev.jwe.core.KeyEntry;
-import dev.jwe.core.KeySourceException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,11 +24,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jose4j.jwk.JsonWebKey;
@@ -40,7 +37,9 @@ import org.jose4j.lang.JoseException;
 
 /**
  * Reads keys from JWK Sets, PEM and PKCS#12, and writes public JWK Sets. Error messages name the
- * location and the kind of problem, never key material or jose4j's text.
+ * location and the kind of problem, never key material or jose4j's text. Returns {@link ParsedKey}s and
+ * throws {@link KeyFormatException}: jwe-core's {@code KeyEntry} and {@code KeySourceException} are made
+ * from them in {@code dev.jwe.core}, so that this package depends on nothing above it.
  */
 public final class KeyIo {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(KeyIo.class);
@@ -80,8 +79,8 @@ public final class KeyIo {
      * @param passwordSetting the setting that holds the password, named when it is missing
      * @return the keys, in order
      */
-    public static List<KeyEntry> loadAll(String locations, char[] password, String passwordSetting) {
-        List<KeyEntry> all = new ArrayList<>();
+    public static List<ParsedKey> loadAll(String locations, char[] password, String passwordSetting) {
+        List<ParsedKey> all = new ArrayList<>();
         for (String location : splitLocations(locations)) {
             all.addAll(load(location, password, passwordSetting));
         }
@@ -96,13 +95,13 @@ public final class KeyIo {
      * @param passwordSetting the setting that holds the password, named when it is missing
      * @return the keys
      */
-    public static List<KeyEntry> load(String location, char[] password, String passwordSetting) {
+    public static List<ParsedKey> load(String location, char[] password, String passwordSetting) {
         if (location.startsWith("{")) {
             return parseJwks(location, "inline JSON");
         }
         String name = describe(location);
         if (location.startsWith("https://") || location.startsWith("http://")) {
-            throw new KeySourceException("Remote key sets are not supported for " + name);
+            throw new KeyFormatException("Remote key sets are not supported for " + name);
         }
         byte[] bytes = read(location, name);
         String lower = location.toLowerCase(Locale.ROOT);
@@ -139,7 +138,7 @@ public final class KeyIo {
                 }
                 try (InputStream in = loader.getResourceAsStream(resource)) {
                     if (in == null) {
-                        throw new KeySourceException("Key resource not found: " + name);
+                        throw new KeyFormatException("Key resource not found: " + name);
                     }
                     byte[] bytes = in.readNBytes(MAX_KEY_FILE_BYTES + 1);
                     return checkSize(bytes, name);
@@ -147,20 +146,20 @@ public final class KeyIo {
             }
             Path path = location.startsWith("file:") ? Paths.get(java.net.URI.create(location)) : Paths.get(location);
             if (!Files.isRegularFile(path)) {
-                throw new KeySourceException("Key file not found or not a regular file: " + name);
+                throw new KeyFormatException("Key file not found or not a regular file: " + name);
             }
             if (Files.size(path) > MAX_KEY_FILE_BYTES) {
-                throw new KeySourceException("Key file is larger than 1 MiB: " + name);
+                throw new KeyFormatException("Key file is larger than 1 MiB: " + name);
             }
             return Files.readAllBytes(path);
         } catch (IOException | IllegalArgumentException e) {
-            throw new KeySourceException("Key location cannot be read: " + name + " (" + e.getClass().getSimpleName() + ")");
+            throw new KeyFormatException("Key location cannot be read: " + name + " (" + e.getClass().getSimpleName() + ")");
         }
     }
 
     private static byte[] checkSize(byte[] bytes, String name) {
         if (bytes.length > MAX_KEY_FILE_BYTES) {
-            throw new KeySourceException("Key resource is larger than 1 MiB: " + name);
+            throw new KeyFormatException("Key resource is larger than 1 MiB: " + name);
         }
         return bytes;
     }
@@ -172,7 +171,7 @@ public final class KeyIo {
      * @param name where it came from, for messages
      * @return the keys
      */
-    public static List<KeyEntry> parseJwks(String json, String name) {
+    public static List<ParsedKey> parseJwks(String json, String name) {
         return parseJwks(json, name, false);
     }
 
@@ -184,21 +183,21 @@ public final class KeyIo {
      * @param name where it came from, for messages
      * @return the usable keys
      */
-    public static List<KeyEntry> parseJwksSkippingUnusable(String json, String name) {
+    public static List<ParsedKey> parseJwksSkippingUnusable(String json, String name) {
         return parseJwks(json, name, true);
     }
 
-    private static List<KeyEntry> parseJwks(String json, String name, boolean skipUnusable) {
+    private static List<ParsedKey> parseJwks(String json, String name, boolean skipUnusable) {
         List<?> members;
         try {
             Map<String, Object> parsed = Json.parseObject(json, 8);
             members = parsed.containsKey("keys") ? (List<?>) parsed.get("keys") : List.of(parsed);
         } catch (RuntimeException e) {
-            throw new KeySourceException("Not a valid JWK or JWK Set: " + name);
+            throw new KeyFormatException("Not a valid JWK or JWK Set: " + name);
         }
         // Each key on its own: jose4j's JsonWebKeySet silently skips a broken key (a rotated-in key
         // with a typo would just never match) and logs the whole set, private parts included.
-        List<KeyEntry> out = new ArrayList<>();
+        List<ParsedKey> out = new ArrayList<>();
         int skipped = 0;
         for (int i = 0; i < members.size(); i++) {
             try {
@@ -209,10 +208,10 @@ public final class KeyIo {
                     jwk = JsonWebKey.Factory.newJwk(params);
                 } catch (JoseException | RuntimeException e) {
                     // jose4j's message may quote key parameters: keep it out.
-                    throw new KeySourceException("Not a valid JWK or JWK Set (key #" + (i + 1) + "): " + name);
+                    throw new KeyFormatException("Not a valid JWK or JWK Set (key #" + (i + 1) + "): " + name);
                 }
                 out.add(toEntry(jwk, name));
-            } catch (KeySourceException e) {
+            } catch (KeyFormatException e) {
                 if (!skipUnusable) {
                     throw e;
                 }
@@ -223,12 +222,12 @@ public final class KeyIo {
             LOG.warn("jwe: ignored {} key(s) of the key set at {} that cannot be used here", skipped, name);
         }
         if (out.isEmpty()) {
-            throw new KeySourceException("The JWK Set holds no keys: " + name);
+            throw new KeyFormatException("The JWK Set holds no keys: " + name);
         }
         return out;
     }
 
-    private static KeyEntry toEntry(JsonWebKey jwk, String name) {
+    private static ParsedKey toEntry(JsonWebKey jwk, String name) {
         Key key;
         PublicKey publicKey = null;
         if (jwk instanceof PublicJsonWebKey pjwk) {
@@ -237,17 +236,16 @@ public final class KeyIo {
         } else if (jwk instanceof OctetSequenceJsonWebKey oct) {
             key = oct.getKey();
         } else {
-            throw new KeySourceException("Unsupported JWK type in " + name);
+            throw new KeyFormatException("Unsupported JWK type in " + name);
         }
         if (key == null) {
-            throw new KeySourceException("A JWK without key material in " + name);
+            throw new KeyFormatException("A JWK without key material in " + name);
         }
         List<String> ops = jwk.getKeyOps();
-        KeyEntry entry = KeyEntry.of(jwk.getKeyId(), key, publicKey, jwk.getUse(), jwk.getAlgorithm(),
-                ops == null ? Collections.emptySet() : new HashSet<>(ops));
         Instant nbf = epochSeconds(jwk.getOtherParameterValue("nbf", Object.class), name);
         Instant exp = epochSeconds(jwk.getOtherParameterValue("exp", Object.class), name);
-        return nbf == null && exp == null ? entry : entry.withValidity(nbf, exp);
+        return new ParsedKey(jwk.getKeyId(), key, publicKey, jwk.getUse(), jwk.getAlgorithm(),
+                ops == null ? Set.of() : Set.copyOf(ops), nbf, exp);
     }
 
     private static Instant epochSeconds(Object value, String name) {
@@ -258,7 +256,7 @@ public final class KeyIo {
                 && n.doubleValue() <= 253_402_300_799L) {
             return Instant.ofEpochSecond(n.longValue());
         }
-        throw new KeySourceException("A JWK has a non-numeric nbf or exp in " + name);
+        throw new KeyFormatException("A JWK has a non-numeric nbf or exp in " + name);
     }
 
     /**
@@ -268,8 +266,8 @@ public final class KeyIo {
      * @param name where it came from
      * @return the keys, each with its RFC 7638 thumbprint as key id
      */
-    public static List<KeyEntry> parsePem(String text, String name) {
-        List<KeyEntry> out = new ArrayList<>();
+    public static List<ParsedKey> parsePem(String text, String name) {
+        List<ParsedKey> out = new ArrayList<>();
         Matcher m = PEM_BLOCK.matcher(text);
         while (m.find()) {
             String type = m.group(1);
@@ -277,36 +275,36 @@ public final class KeyIo {
             try {
                 der = Base64.getMimeDecoder().decode(m.group(2));
             } catch (IllegalArgumentException e) {
-                throw new KeySourceException("Bad base64 in a PEM block of " + name);
+                throw new KeyFormatException("Bad base64 in a PEM block of " + name);
             }
             try {
                 switch (type) {
                     case "PRIVATE KEY" -> {
                         PrivateKey priv = privateKey(der, name);
                         PublicKey pub = publicFromPrivate(priv);
-                        out.add(KeyEntry.of(pub == null ? null : thumbprint(pub), priv, pub));
+                        out.add(ParsedKey.of(pub == null ? null : thumbprint(pub), priv, pub));
                     }
                     case "PUBLIC KEY" -> {
                         PublicKey pub = publicKey(der, name);
-                        out.add(KeyEntry.of(thumbprint(pub), pub, pub));
+                        out.add(ParsedKey.of(thumbprint(pub), pub, pub));
                     }
                     case "CERTIFICATE" -> {
                         Certificate cert = CertificateFactory.getInstance("X.509")
                                 .generateCertificate(new ByteArrayInputStream(der));
                         PublicKey pub = cert.getPublicKey();
-                        out.add(KeyEntry.of(thumbprint(pub), pub, pub));
+                        out.add(ParsedKey.of(thumbprint(pub), pub, pub));
                     }
-                    case "RSA PRIVATE KEY", "EC PRIVATE KEY", "ENCRYPTED PRIVATE KEY" -> throw new KeySourceException(
+                    case "RSA PRIVATE KEY", "EC PRIVATE KEY", "ENCRYPTED PRIVATE KEY" -> throw new KeyFormatException(
                             "PEM block '" + type + "' in " + name + " is not supported: convert it to unencrypted PKCS#8"
                                     + " (openssl pkcs8 -topk8 -nocrypt)");
-                    default -> throw new KeySourceException("Unsupported PEM block '" + type + "' in " + name);
+                    default -> throw new KeyFormatException("Unsupported PEM block '" + type + "' in " + name);
                 }
             } catch (GeneralSecurityException e) {
-                throw new KeySourceException("A PEM block of " + name + " is not a valid key or certificate");
+                throw new KeyFormatException("A PEM block of " + name + " is not a valid key or certificate");
             }
         }
         if (out.isEmpty()) {
-            throw new KeySourceException("No PEM key or certificate found in " + name);
+            throw new KeyFormatException("No PEM key or certificate found in " + name);
         }
         return out;
     }
@@ -319,7 +317,7 @@ public final class KeyIo {
                 // try the next type
             }
         }
-        throw new KeySourceException("A PKCS#8 block of " + name + " is not an RSA, EC or OKP private key");
+        throw new KeyFormatException("A PKCS#8 block of " + name + " is not an RSA, EC or OKP private key");
     }
 
     private static PublicKey publicKey(byte[] der, String name) {
@@ -330,7 +328,7 @@ public final class KeyIo {
                 // try the next type
             }
         }
-        throw new KeySourceException("A public key block of " + name + " is not an RSA, EC or OKP key");
+        throw new KeyFormatException("A public key block of " + name + " is not an RSA, EC or OKP key");
     }
 
     private static PublicKey publicFromPrivate(PrivateKey priv) throws GeneralSecurityException {
@@ -343,72 +341,93 @@ public final class KeyIo {
         return null;
     }
 
-    private static List<KeyEntry> parsePkcs12(byte[] bytes, char[] password, String name, String passwordSetting) {
+    private static List<ParsedKey> parsePkcs12(byte[] bytes, char[] password, String name, String passwordSetting) {
         if (password == null) {
-            throw new KeySourceException("A PKCS#12 key store needs a password (" + passwordSetting + "): " + name);
+            throw new KeyFormatException("A PKCS#12 key store needs a password (" + passwordSetting + "): " + name);
         }
         try {
             KeyStore ks = KeyStore.getInstance("PKCS12");
             ks.load(new ByteArrayInputStream(bytes), password);
-            List<KeyEntry> out = new ArrayList<>();
+            List<ParsedKey> out = new ArrayList<>();
             for (String alias : Collections.list(ks.aliases())) {
                 if (ks.isKeyEntry(alias)) {
                     Key key = ks.getKey(alias, password);
                     Certificate cert = ks.getCertificate(alias);
-                    out.add(KeyEntry.of(alias, key, cert == null ? null : cert.getPublicKey()));
+                    out.add(ParsedKey.of(alias, key, cert == null ? null : cert.getPublicKey()));
                 } else if (ks.isCertificateEntry(alias)) {
                     PublicKey pub = ks.getCertificate(alias).getPublicKey();
-                    out.add(KeyEntry.of(alias, pub, pub));
+                    out.add(ParsedKey.of(alias, pub, pub));
                 }
             }
             if (out.isEmpty()) {
-                throw new KeySourceException("The PKCS#12 key store holds no keys: " + name);
+                throw new KeyFormatException("The PKCS#12 key store holds no keys: " + name);
             }
             return out;
         } catch (IOException | GeneralSecurityException e) {
-            throw new KeySourceException("Cannot open the PKCS#12 key store (wrong password or not PKCS#12): " + name);
+            throw new KeyFormatException("Cannot open the PKCS#12 key store (wrong password or not PKCS#12): " + name);
         }
     }
 
     /**
-     * The RFC 7638 SHA-256 thumbprint of a public key.
+     * The RFC 7638 SHA-256 thumbprint of a public key, for a PEM key's id.
      *
      * @param key the public key
      * @return the base64url thumbprint
+     * @throws KeyFormatException for a key type JWK cannot hold
      */
     public static String thumbprint(PublicKey key) {
         try {
-            return PublicJsonWebKey.Factory.newPublicJwk(key).calculateBase64urlEncodedThumbprint("SHA-256");
-        } catch (JoseException e) {
-            throw new KeySourceException("Unsupported public key type " + key.getAlgorithm());
+            return jwkThumbprint(key);
+        } catch (IllegalArgumentException e) {
+            throw new KeyFormatException("Unsupported public key type " + key.getAlgorithm());
         }
     }
 
     /**
-     * Public JWK Set of the asymmetric keys.
+     * The RFC 7638 SHA-256 thumbprint (base64url) of a public or secret key: the one thumbprint
+     * computation of the project (jose4j's), behind {@code Jwks.thumbprint} and PEM key ids.
      *
-     * @param keys the keys
-     * @param use the {@code use} to set
-     * @return the JSON document
+     * @param key an RSA, EC or OKP public key, or a secret key that can be exported
+     * @return the base64url thumbprint
+     * @throws IllegalArgumentException for a private key or a key JWK cannot hold; the message
+     *         names the key's algorithm only
      */
-    public static String toPublicJwks(List<KeyEntry> keys, String use) {
-        List<Object> out = new ArrayList<>();
-        for (KeyEntry k : keys) {
-            if (k.publicKey().isEmpty()) {
-                continue;
-            }
+    public static String jwkThumbprint(Key key) {
+        // jose4j would take a private key's encoding for an octet sequence: only public and secret keys.
+        if (key instanceof PublicKey || key instanceof javax.crypto.SecretKey) {
             try {
-                PublicJsonWebKey jwk = PublicJsonWebKey.Factory.newPublicJwk(k.publicKey().get());
-                k.kid().ifPresent(jwk::setKeyId);
-                k.algorithm().ifPresent(jwk::setAlgorithm);
-                jwk.setUse(use);
-                out.add(jwk.toParams(JsonWebKey.OutputControlLevel.PUBLIC_ONLY));
-            } catch (JoseException e) {
-                throw new KeySourceException("Cannot publish a key of type " + k.describeType());
+                return JsonWebKey.Factory.newJwk(key).calculateBase64urlEncodedThumbprint("SHA-256");
+            } catch (JoseException | RuntimeException e) {
+                // An unknown curve or key type, or a secret key that cannot be exported: the one message below.
             }
         }
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("keys", out);
-        return Json.write(doc);
+        throw new IllegalArgumentException("no JWK thumbprint for a " + key.getAlgorithm() + " key"
+                + (key instanceof PrivateKey ? " (private: give its public key)" : ""));
+    }
+
+    /**
+     * The public JWK of a public key, with the members a published key set carries.
+     *
+     * @param key the public key
+     * @param kid the key id, or {@code null}
+     * @param alg the JWK {@code alg}, or {@code null}
+     * @param use the {@code use} to set
+     * @return the JWK's members (public parameters only)
+     * @throws IllegalArgumentException for a key type JWK cannot hold (no jose4j text)
+     */
+    public static Map<String, Object> publicJwk(PublicKey key, String kid, String alg, String use) {
+        try {
+            PublicJsonWebKey jwk = PublicJsonWebKey.Factory.newPublicJwk(key);
+            if (kid != null) {
+                jwk.setKeyId(kid);
+            }
+            if (alg != null) {
+                jwk.setAlgorithm(alg);
+            }
+            jwk.setUse(use);
+            return jwk.toParams(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
+        } catch (JoseException e) {
+            throw new IllegalArgumentException("no JWK for a " + key.getAlgorithm() + " key");
+        }
     }
 }

@@ -103,9 +103,19 @@ class ChallengeTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "a b", "a\"b", "a\\b", "a\tb", "\u00e9", "a\u0000"})
-    void wwwAuthenticateWhenScopeIsNotAScopeTokenThenRejected(String scope) {
+    void wwwAuthenticateAndCheckScopeWhenScopeIsNotAScopeTokenThenRejected(String scope) {
         assertThatThrownBy(() -> Challenge.wwwAuthenticate("api", Reason.INSUFFICIENT_SCOPE, List.of("ok", scope)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("scope:");
+        assertThatThrownBy(() -> Challenge.checkScope(scope))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("scope:");
+    }
+
+    @Test
+    void checkScopeWhenScopeTokenThenReturnedUnchanged() {
+        String scope = "!#$%&'()*+,-./09:;<=>?@AZ[]^_`az{|}~";
+        assertThat(Challenge.checkScope(scope)).isEqualTo(scope);
+        assertThat(Challenge.wwwAuthenticate("api", Reason.INSUFFICIENT_SCOPE, List.of(scope)))
+                .endsWith(", scope=\"" + scope + "\"");
     }
 
     @Test

@@ -119,4 +119,37 @@ class JsonTest {
         assertThat(m.get("neg")).isEqualTo(Long.MIN_VALUE);
         assertThat(m.get("huge")).isEqualTo(new java.math.BigDecimal("1e400"));
     }
+
+    @Test
+    void parseObjectStrictWhenNumberAtTheLengthCapThenAcceptedAndOneLongerRefused() throws Exception {
+        String atCap = "-0." + "0".repeat(Json.MAX_NUMBER_CHARS - 4) + "1";
+        String integerAtCap = "9".repeat(Json.MAX_NUMBER_CHARS);
+        assertThat(atCap).hasSize(Json.MAX_NUMBER_CHARS);
+
+        assertThat(Json.parseObjectStrict("{\"a\":" + atCap + "}", 1).get("a")).isInstanceOf(Double.class);
+        assertThat(Json.parseObjectStrict("{\"a\":" + integerAtCap + "}", 1).get("a"))
+                .isEqualTo(new java.math.BigInteger(integerAtCap));
+        assertThatThrownBy(() -> Json.parseObjectStrict("{\"a\":" + atCap + "1}", 1))
+                .isInstanceOf(Json.BadJsonException.class);
+        assertThatThrownBy(() -> Json.parseObjectStrict("{\"a\":" + integerAtCap + "9}", 1))
+                .isInstanceOf(Json.BadJsonException.class);
+        assertThatThrownBy(() -> Json.parseObjectStrict("{\"a\":1e" + "1".repeat(Json.MAX_NUMBER_CHARS) + "}", 1))
+                .isInstanceOf(Json.BadJsonException.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\\ud800", "\\udfff", "\\ud800x", "\\ud800\\n", "\\ud800\\u0041", "\\ud800\\ud800",
+        "\\ude00\\ud83d", "\\ud83d\ude00", "\\ud83d\\u"})
+    void parseObjectStrictWhenEscapedLoneSurrogateThenBadJson(String escaped) {
+        assertThatThrownBy(() -> Json.parseObjectStrict("{\"a\":\"" + escaped + "\"}", 1))
+                .isInstanceOf(Json.BadJsonException.class);
+        assertThatThrownBy(() -> Json.parseObjectStrict("{\"" + escaped + "\":1}", 1))
+                .isInstanceOf(Json.BadJsonException.class);
+    }
+
+    @Test
+    void parseObjectStrictWhenEscapedSurrogatePairThenOneCodePoint() throws Exception {
+        assertThat(Json.parseObjectStrict("{\"\\uD834\\uDD1E\":\"\\ud83d\\ude00x\"}", 1))
+                .containsEntry("\uD834\uDD1E", "\uD83D\uDE00x");
+    }
 }

@@ -1,19 +1,32 @@
 package dev.jwe.samples.demo;
 
+import static dev.jwe.core.settings.CoreSettings.AUDIENCE;
+import static dev.jwe.core.settings.CoreSettings.CONTENT_ENCRYPTION_ALGORITHMS;
+import static dev.jwe.core.settings.CoreSettings.DECRYPTION_KEYS;
+import static dev.jwe.core.settings.CoreSettings.IGNORE_AUDIENCE;
+import static dev.jwe.core.settings.CoreSettings.IGNORE_ISSUER;
+import static dev.jwe.core.settings.CoreSettings.ISSUER;
+import static dev.jwe.core.settings.CoreSettings.KEY_MANAGEMENT_ALGORITHMS;
+import static dev.jwe.core.settings.CoreSettings.ROLES_CLAIM;
+import static dev.jwe.core.settings.CoreSettings.SCOPE_CLAIM;
+import static dev.jwe.core.settings.CoreSettings.SIGNATURE_ALGORITHMS;
+import static dev.jwe.core.settings.CoreSettings.TOKEN_TYPE;
+import static dev.jwe.core.settings.CoreSettings.VERIFICATION_KEYS;
+
 import dev.jwe.core.ConfigurationException;
 import dev.jwe.core.JweSettings;
 import dev.jwe.core.JweTokenValidator;
 import dev.jwe.core.KeyEntry;
 import dev.jwe.core.KeySource;
-import dev.jwe.core.KeySourceException;
-import dev.jwe.core.KeySources;
 import dev.jwe.core.TokenIssuer;
+import dev.jwe.core.settings.Setting;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -55,24 +68,16 @@ final class DemoConfig {
      * @throws ConfigurationException naming the setting when the settings are wrong
      */
     static DemoConfig from(JweSettings settings, Clock clock) {
-        Optional<String> decryptionKeys = settings.get("jwe.decryption.keys");
+        Optional<KeySource> decryptionKeys = settings.decryptionKeys();
         if (decryptionKeys.isPresent()) {
             // One key source for the validator and the JWKS endpoint, so that a rotated key file
-            // shows up in both; built with the options JweSettings uses.
-            KeySources.Builder keys = KeySources.builder(decryptionKeys.get());
-            settings.get("jwe.decryption.keystore-password").ifPresent(p -> keys.password(p.toCharArray()));
-            settings.getDuration("jwe.keys.reload-interval").ifPresent(keys::reloadInterval);
-            KeySource decryption;
-            try {
-                decryption = keys.build();
-            } catch (KeySourceException e) {
-                throw new ConfigurationException("jwe.decryption.keys", e.getMessage(), e);
-            }
-            JweTokenValidator validator = settings.toValidatorBuilder().decryptionKeys(decryption).clock(clock).build();
-            return new DemoConfig(settings, validator, decryption, null);
+            // shows up in both.
+            JweTokenValidator validator = settings.toValidatorBuilder().decryptionKeys(decryptionKeys.get())
+                    .clock(clock).build();
+            return new DemoConfig(settings, validator, decryptionKeys.get(), null);
         }
-        if (settings.get("jwe.verification.keys").isPresent()) {
-            throw new ConfigurationException("jwe.decryption.keys", "required when jwe.verification.keys is set:"
+        if (settings.find(VERIFICATION_KEYS).isPresent()) {
+            throw new ConfigurationException(DECRYPTION_KEYS.name(), "required when jwe.verification.keys is set:"
                     + " set both to use your own keys, or neither for development keys");
         }
         return developmentKeys(settings, clock);
@@ -87,24 +92,24 @@ final class DemoConfig {
                 .clock(clock)
                 .decryptionKeys(KeySource.of(encryption))
                 .verificationKeys(KeySource.of(KeyEntry.of(SIG_KID, ec.getPublic(), null)));
-        String issuer = first(settings, "jwe.issuer").orElse(DEV_ISSUER);
-        if (settings.get("jwe.issuer").isEmpty() && !settings.getBoolean("jwe.ignore-issuer")) {
+        String issuer = first(settings, ISSUER).orElse(DEV_ISSUER);
+        if (settings.find(ISSUER).isEmpty() && !settings.get(IGNORE_ISSUER)) {
             builder.issuer(DEV_ISSUER);
         }
-        String audience = first(settings, "jwe.audience").orElse(DEV_AUDIENCE);
-        if (settings.get("jwe.audience").isEmpty() && !settings.getBoolean("jwe.ignore-audience")) {
+        String audience = first(settings, AUDIENCE).orElse(DEV_AUDIENCE);
+        if (settings.find(AUDIENCE).isEmpty() && !settings.get(IGNORE_AUDIENCE)) {
             builder.audience(DEV_AUDIENCE);
         }
         JweTokenValidator validator = builder.build();
 
         // Tokens that this validator accepts even when the user narrowed the algorithms or renamed claims.
         TokenIssuer.Builder minter = TokenIssuer.builder().encryptionKey(encryption).signingKey(signing);
-        first(settings, "jwe.key-management-algorithms").ifPresent(minter::keyManagementAlgorithm);
-        first(settings, "jwe.content-encryption-algorithms").ifPresent(minter::contentEncryptionAlgorithm);
-        first(settings, "jwe.signature-algorithms").ifPresent(minter::signatureAlgorithm);
-        settings.get("jwe.token-type").ifPresent(minter::type);
-        DevTokens devTokens = new DevTokens(minter.build(), clock, issuer, audience,
-                valueOrDefault(settings, "jwe.roles-claim"), valueOrDefault(settings, "jwe.scope-claim"));
+        first(settings, KEY_MANAGEMENT_ALGORITHMS).ifPresent(minter::keyManagementAlgorithm);
+        first(settings, CONTENT_ENCRYPTION_ALGORITHMS).ifPresent(minter::contentEncryptionAlgorithm);
+        first(settings, SIGNATURE_ALGORITHMS).ifPresent(minter::signatureAlgorithm);
+        settings.find(TOKEN_TYPE).ifPresent(minter::type);
+        DevTokens devTokens = new DevTokens(minter.build(), clock, issuer, audience, settings.get(ROLES_CLAIM),
+                settings.get(SCOPE_CLAIM));
         return new DemoConfig(settings, validator, KeySource.of(encryption), devTokens);
     }
 
@@ -122,13 +127,8 @@ final class DemoConfig {
         }
     }
 
-    private static Optional<String> first(JweSettings settings, String name) {
-        return settings.getList(name).stream().findFirst();
-    }
-
-    private static String valueOrDefault(JweSettings settings, String name) {
-        return settings.get(name).orElseGet(() -> JweSettings.knownSettings().stream()
-                .filter(s -> s.name().equals(name)).findFirst().orElseThrow().defaultValue());
+    private static Optional<String> first(JweSettings settings, Setting<List<String>> list) {
+        return settings.get(list).stream().findFirst();
     }
 
     /** The settings the demo was started with (for the start-up summary). */

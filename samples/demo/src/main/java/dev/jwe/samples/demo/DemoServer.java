@@ -48,7 +48,9 @@ public final class DemoServer {
     static final String USAGE = "usage: java -jar jwe-demo.jar [--port N]   (or PORT=N; default 8080, 0 = any free port)\n"
             + "  jwe.* settings come from system properties (-Djwe.issuer=...) or environment variables\n"
             + "  (JWE_DECRYPTION_KEYS, JWE_VERIFICATION_KEYS, JWE_ISSUER, JWE_AUDIENCE, ...);\n"
-            + "  without jwe.decryption.keys the demo makes development keys and enables POST /dev/token.";
+            + "  without jwe.decryption.keys the demo makes development keys and enables POST /dev/token;\n"
+            + "  -D" + HealthServlet.DETAILS_PROPERTY + "=true (or " + HealthServlet.DETAILS_ENVIRONMENT
+            + "=true) shows key locations and errors in /health.";
     static final int DEFAULT_PORT = 8080;
     /**
      * Jersey warns through java.util.logging that it has no DataSource provider (jakarta.activation
@@ -71,10 +73,11 @@ public final class DemoServer {
      *
      * @param config the keys and validator
      * @param port the port, 0 for any free one
+     * @param healthDetails whether {@code /health} shows key locations and errors
      * @return the running demo
      * @throws Exception when the server cannot start (the port is taken, a component fails)
      */
-    static DemoServer start(DemoConfig config, int port) throws Exception {
+    static DemoServer start(DemoConfig config, int port, boolean healthDetails) throws Exception {
         Server server = new Server();
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
@@ -103,7 +106,7 @@ public final class DemoServer {
         addServlet(context, "api", new ServletContainer(api), "/api/*");
 
         addServlet(context, "health", new HealthServlet(config.validator(),
-                config.devTokens().isPresent() ? "development" : "configured"), "/health");
+                config.devTokens().isPresent() ? "development" : "configured", healthDetails), "/health");
         addServlet(context, "jwks", new JwksPublishingServlet(config.publishedKeys()), "/.well-known/jwks.json");
         addServlet(context, "dev-token", new DevTokenServlet(config.devTokens().orElse(null)), "/dev/token");
         addServlet(context, "dev-revoke", new DevRevokeServlet(config.devTokens().isPresent() ? config.validator() : null),
@@ -207,9 +210,12 @@ public final class DemoServer {
         }
         JERSEY_PROVIDERS.setLevel(java.util.logging.Level.SEVERE);
         int port;
+        boolean healthDetails;
         DemoConfig config;
         try {
             port = port(args, System.getenv());
+            healthDetails = HealthServlet.details(System.getProperty(HealthServlet.DETAILS_PROPERTY),
+                    System.getenv(HealthServlet.DETAILS_ENVIRONMENT));
             config = DemoConfig.from(JweSettings.builder().addSystemProperties().addEnvironment(System.getenv())
                     .build(), Clock.systemUTC());
         } catch (ConfigurationException e) {
@@ -224,7 +230,7 @@ public final class DemoServer {
         }
         DemoServer demo;
         try {
-            demo = start(config, port);
+            demo = start(config, port, healthDetails);
         } catch (Exception e) {
             System.err.println(isBindFailure(e)
                     ? "jwe demo: port " + port + " is in use; choose another with --port N or PORT=N"

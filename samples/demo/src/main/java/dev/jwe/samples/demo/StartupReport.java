@@ -53,7 +53,8 @@ final class StartupReport {
         endpoint(out, "GET  /api/whoami", "JAX-RS behind JweFeature: token required");
         endpoint(out, "GET  /api/orders", "JAX-RS, @RequireScope(\"orders:read\")");
         endpoint(out, "GET  /api/admin", "JAX-RS, @RolesAllowed(\"admin\")");
-        endpoint(out, "GET  /health", "no token: status and key health");
+        endpoint(out, "GET  /health", "no token: status and key ids (locations with -D" + HealthServlet.DETAILS_PROPERTY
+                + "=true)");
         endpoint(out, "GET  /.well-known/jwks.json", "no token: the public encryption keys");
         config.devTokens().ifPresent(t -> {
             endpoint(out, "POST /dev/token", "form or JSON: sub, roles, scopes, ttl (at most "

@@ -96,8 +96,12 @@ class DemoConfiguredKeysIT {
         assertThat(health.getString("status")).isEqualTo("UP");
         assertThat(health.getString("keys")).isEqualTo("configured");
         assertThat(health.getJsonArray("keySources").getValuesAs(JsonObject.class)).hasSize(2)
-                .allSatisfy(s -> assertThat(s.containsKey("lastSuccess")).isTrue());
-        assertThat(health.toString()).doesNotContain("PRIVATE", "\"d\"");
+                .allSatisfy(s -> assertThat(s.containsKey("lastSuccess")).isTrue())
+                .extracting(s -> s.getString("kind")).containsExactly("file", "file");
+        assertThat(health.getJsonArray("keySources").getJsonObject(0).getJsonArray("keyIds").getString(0))
+                .isEqualTo(keys.encryptionKeyId());
+        // Anyone can read /health: no key material, and not where the key files are.
+        assertThat(health.toString()).doesNotContain("PRIVATE", "\"d\"", dir.toString(), "enc.pem", "location");
 
         List<String> audit = demo.awaitLines(mark, l -> l.contains(DemoAssertions.AUDIT), 6);
         assertThat(DemoAssertions.auditEvents(audit).stream().map(DemoAssertions::summary).toList())
@@ -105,6 +109,20 @@ class DemoConfiguredKeysIT {
                         "/api/admin rejected INSUFFICIENT_SCOPE", "/servlet/whoami accepted erin",
                         "/api/whoami rejected MISSING_TOKEN");
         assertThat(demo.console()).doesNotContain(token);
+    }
+
+    @Test
+    void healthWhenDetailsAskedForInTheEnvironmentThenKeyFileLocationsShown() throws Exception {
+        try (DemoProcess detailed = DemoProcess.start(Map.of("JWE_DECRYPTION_KEYS", keys.decryptionKeyFile().toString(),
+                "JWE_VERIFICATION_KEYS", keys.verificationKeyFile().toString(), "JWE_ISSUER", ISSUER,
+                "JWE_AUDIENCE", AUDIENCE, HealthServlet.DETAILS_ENVIRONMENT, "true"))) {
+            HttpResponse<String> r = new Http(detailed.base()).get("/health");
+
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(json(r.body()).getJsonArray("keySources").getValuesAs(JsonObject.class))
+                    .extracting(s -> s.getString("location"))
+                    .containsExactly(keys.decryptionKeyFile().toString(), keys.verificationKeyFile().toString());
+        }
     }
 
     @Test

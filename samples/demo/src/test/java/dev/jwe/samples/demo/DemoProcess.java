@@ -20,8 +20,8 @@ import java.util.function.Predicate;
 
 /**
  * The demo started the way the README does, {@code java -jar target/jwe-demo.jar --port 0}, as a
- * child process with a clean environment (no {@code JWE_*}, no {@code PORT}) plus what the test
- * adds. Its console (standard output and error) is collected line by line. {@link #close()} kills
+ * child process with a clean environment (no {@code JWE_*}, {@code DEMO_*} or {@code PORT}) plus
+ * what the test adds. Its console (standard output and error) is collected line by line. {@link #close()} kills
  * it for sure.
  */
 final class DemoProcess implements AutoCloseable {
@@ -40,7 +40,7 @@ final class DemoProcess implements AutoCloseable {
         Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
         ProcessBuilder pb = new ProcessBuilder(java.toString(), "-jar", jar.toString(), "--port", "0")
                 .redirectErrorStream(true);
-        pb.environment().keySet().removeIf(k -> k.startsWith("JWE_") || k.equals("PORT"));
+        pb.environment().keySet().removeIf(k -> k.startsWith("JWE_") || k.startsWith("DEMO_") || k.equals("PORT"));
         pb.environment().putAll(env);
         process = pb.start();
         reader = new Thread(this::readConsole, "demo-console");

@@ -1,0 +1,93 @@
+package dev.jwe.core;
+
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The last step of stage 7: who the token speaks for. The principal name from the principal claim
+ * (else {@code sub}, else empty), roles from the roles claim (a dotted path reaches into nested
+ * objects, e.g. {@code realm_access.roles}), scopes from the scope claim (space-separated string or
+ * array). Never rejects: a missing or odd-typed claim yields no roles or scopes. Immutable and
+ * thread-safe.
+ */
+final class PrincipalExtraction {
+    /**
+     * What the application sees of the caller.
+     *
+     * @param name the principal name
+     * @param roles the roles, in claim order
+     * @param scopes the scopes, in claim order
+     */
+    record Result(String name, Set<String> roles, Set<String> scopes) {
+    }
+
+    private final String principalClaim;
+    private final String rolesClaim;
+    private final String scopeClaim;
+
+    /**
+     * @param principalClaim the claim naming the principal
+     * @param rolesClaim the claim (or dotted path) holding roles
+     * @param scopeClaim the claim holding scopes
+     */
+    PrincipalExtraction(String principalClaim, String rolesClaim, String scopeClaim) {
+        this.principalClaim = principalClaim;
+        this.rolesClaim = rolesClaim;
+        this.scopeClaim = scopeClaim;
+    }
+
+    /**
+     * @param claims claims that passed the {@link ClaimsCheck}
+     * @return name, roles and scopes
+     */
+    Result extract(TokenClaims claims) {
+        Object principalValue = claims.all().get(principalClaim);
+        String sub = claims.subject();
+        String name = principalValue instanceof String s ? s : sub != null ? sub : "";
+        return new Result(name, strings(lookup(claims.all(), rolesClaim), false),
+                strings(claims.all().get(scopeClaim), true));
+    }
+
+    /** A claim by name, or by dotted path into nested objects (e.g. {@code realm_access.roles}). */
+    private static Object lookup(Map<String, Object> claims, String name) {
+        Object direct = claims.get(name);
+        if (direct != null || name.indexOf('.') < 0) {
+            return direct;
+        }
+        Object current = claims;
+        for (String part : name.split("\\.")) {
+            if (!(current instanceof Map<?, ?> m)) {
+                return null;
+            }
+            current = m.get(part);
+        }
+        return current;
+    }
+
+    private static Set<String> strings(Object value, boolean splitSpaces) {
+        Set<String> out = new LinkedHashSet<>();
+        if (value instanceof String s) {
+            if (splitSpaces) {
+                for (int from = 0, n = s.length(); from < n; ) {
+                    int space = s.indexOf(' ', from);
+                    int end = space < 0 ? n : space;
+                    if (end > from) {
+                        out.add(s.substring(from, end));
+                    }
+                    from = end + 1;
+                }
+            } else if (!s.isEmpty()) {
+                out.add(s);
+            }
+        } else if (value instanceof Collection<?> c) {
+            for (Object o : c) {
+                if (o instanceof String s && !s.isEmpty()) {
+                    out.add(s);
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,81 @@
+package dev.jwe.core;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a token must be to pass: the checked, immutable outcome of {@link PolicyCompiler}. Holds no
+ * cache, store or counter (those are {@link ValidatorState}). Thread-safe.
+ *
+ * @param decryptionKeys the keys that decrypt
+ * @param verificationKeys the keys that verify the inner signature, or {@code null} for none
+ * @param keyManagement the accepted JWE {@code alg} values
+ * @param contentEncryption the accepted JWE {@code enc} values
+ * @param signature the accepted JWS {@code alg} values
+ * @param signatureRequired false when unsigned claims are allowed under symmetric key management
+ * @param issuers the accepted {@code iss} values, or {@code null} when not checked
+ * @param audiences the expected {@code aud} values, or {@code null} when not checked
+ * @param clockSkew the allowed skew for time claims
+ * @param maxTokenLength the longest token, in characters
+ * @param maxLifetime the longest lifetime, or {@code null} for none
+ * @param requiredClaims claims that must be present besides {@code exp}
+ * @param tokenType the required {@code typ}, normalized, or {@code null} for any
+ * @param principalClaim the claim naming the principal
+ * @param rolesClaim the claim (or dotted path) holding roles
+ * @param scopeClaim the claim holding scopes
+ * @param clock the clock for time claims and key validity
+ */
+record ValidationPolicy(KeySource decryptionKeys, KeySource verificationKeys, Set<String> keyManagement,
+        Set<String> contentEncryption, Set<String> signature, boolean signatureRequired, Set<String> issuers,
+        Set<String> audiences, Duration clockSkew, int maxTokenLength, Duration maxLifetime,
+        List<String> requiredClaims, String tokenType, String principalClaim, String rolesClaim, String scopeClaim,
+        Clock clock) {
+
+    ValidationPolicy {
+        keyManagement = Set.copyOf(keyManagement);
+        contentEncryption = Set.copyOf(contentEncryption);
+        signature = Set.copyOf(signature);
+        issuers = issuers == null ? null : Set.copyOf(issuers);
+        audiences = audiences == null ? null : Set.copyOf(audiences);
+        requiredClaims = List.copyOf(requiredClaims);
+    }
+
+    /**
+     * The policy for start-up logs; contains no secret.
+     *
+     * @param state describes the cache and the revocation store, which sit between the claim
+     *     settings and the keys
+     * @return one line
+     */
+    String describe(ValidatorState state) {
+        return "key-management=" + sorted(keyManagement) + ", content-encryption=" + sorted(contentEncryption)
+                + ", signature=" + sorted(signature)
+                + ", signature-required=" + (signatureRequired ? "always" : "only for RSA-OAEP*/ECDH-ES*")
+                + ", issuer=" + (issuers == null ? "IGNORED" : sorted(issuers))
+                + ", audience=" + (audiences == null ? "IGNORED" : sorted(audiences))
+                + ", clock-skew=" + clockSkew + ", max-token-length=" + maxTokenLength
+                + ", max-lifetime=" + (maxLifetime == null ? "none" : maxLifetime)
+                + ", required-claims=" + requiredClaims + ", token-type=" + (tokenType == null ? "any" : tokenType)
+                + ", principal-claim=" + principalClaim + ", roles-claim=" + rolesClaim
+                + ", scope-claim=" + scopeClaim
+                + ", " + state.describe()
+                + ", decryption-keys=" + keyIds(decryptionKeys)
+                + ", verification-keys=" + (verificationKeys == null ? "[]" : keyIds(verificationKeys));
+    }
+
+    private static List<String> keyIds(KeySource source) {
+        List<String> ids = new ArrayList<>();
+        for (KeySourceHealth h : source.health()) {
+            ids.addAll(h.keyIds().isEmpty() && !h.usable() ? List.of("(none yet from " + h.location() + ")")
+                    : h.keyIds());
+        }
+        return ids;
+    }
+
+    private static List<String> sorted(Set<String> set) {
+        return set.stream().sorted().toList();
+    }
+}

@@ -1,0 +1,73 @@
+package dev.jwe.core.http;
+
+import dev.jwe.core.ConfigurationException;
+import dev.jwe.core.JweSettings;
+import dev.jwe.core.settings.AdapterSettings;
+
+/**
+ * The settings every adapter (Servlet filter, JAX-RS feature) reads for itself, besides those of
+ * the validator, written once so that every adapter accepts and refuses the same values:
+ * {@code jwe.realm} (default {@code api}), {@code jwe.anonymous}, {@code jwe.allow-preflight},
+ * {@code jwe.token-header} and {@code jwe.token-cookie}. Checked when made: a bad value fails the
+ * deployment with a {@link ConfigurationException} that names the setting and never repeats the
+ * value. Immutable.
+ *
+ * @param realm {@code jwe.realm}: printable ASCII without {@code "} or {@code \} (RFC 6750 §3)
+ * @param anonymous {@code jwe.anonymous}: requests without a token pass unauthenticated
+ * @param allowPreflight {@code jwe.allow-preflight}: CORS preflight requests pass without a token
+ * @param tokenHeader {@code jwe.token-header}: an RFC 9110 token other than {@code Authorization},
+ *     or {@code null}
+ * @param tokenCookie {@code jwe.token-cookie}: an RFC 6265 cookie name (an RFC 9110 token), or
+ *     {@code null}
+ */
+public record AdapterOptions(String realm, boolean anonymous, boolean allowPreflight, String tokenHeader,
+        String tokenCookie) {
+
+    /** Checks every value; the exceptions name the setting. */
+    public AdapterOptions {
+        if (realm == null) {
+            throw new ConfigurationException(AdapterSettings.REALM.name(), "must be set");
+        }
+        try {
+            Challenge.checkRealm(realm);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(AdapterSettings.REALM.name(),
+                    "only printable ASCII without double quote or backslash is allowed (RFC 6750 section 3)");
+        }
+        if (tokenHeader != null && (!isToken(tokenHeader) || tokenHeader.equalsIgnoreCase("Authorization"))) {
+            throw new ConfigurationException(AdapterSettings.TOKEN_HEADER.name(),
+                    "must be an HTTP header name (RFC 9110 token) other than Authorization");
+        }
+        if (tokenCookie != null && !isToken(tokenCookie)) {
+            throw new ConfigurationException(AdapterSettings.TOKEN_COOKIE.name(), "must be a cookie name (RFC 6265 token)");
+        }
+    }
+
+    /**
+     * Reads and checks the adapter settings.
+     *
+     * @param settings the settings of the adapter
+     * @return the options
+     * @throws ConfigurationException naming the setting that is wrong
+     */
+    public static AdapterOptions from(JweSettings settings) {
+        return new AdapterOptions(settings.get(AdapterSettings.REALM), settings.get(AdapterSettings.ANONYMOUS),
+                settings.get(AdapterSettings.ALLOW_PREFLIGHT), settings.get(AdapterSettings.TOKEN_HEADER),
+                settings.get(AdapterSettings.TOKEN_COOKIE));
+    }
+
+    /** RFC 9110 §5.6.2: {@code token = 1*tchar}; RFC 6265 §4.1.1 names a cookie with the same rule. */
+    private static boolean isToken(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean alnum = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+            if (!alnum && "!#$%&'*+-.^_`|~".indexOf(c) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

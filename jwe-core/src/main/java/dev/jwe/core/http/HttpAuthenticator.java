@@ -1,0 +1,209 @@
+package dev.jwe.core.http;
+
+import dev.jwe.core.AuditTrail;
+import dev.jwe.core.Reason;
+import dev.jwe.core.RequestInfo;
+import dev.jwe.core.SingleUseTokenValidator;
+import dev.jwe.core.TokenRejectedException;
+import dev.jwe.core.TokenValidator;
+import dev.jwe.core.ValidationUnavailableException;
+import dev.jwe.core.VerifiedToken;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The decision every adapter makes for a request, written once: CORS preflight, token
+ * extraction ({@link BearerToken}), validation, the error answer ({@link ErrorResponse}), the
+ * audit event of attempts that never reach the validator (no token, a malformed header, a missing
+ * scope) and the outage log. The adapter reads its native request into a {@link RequestView} and
+ * acts on the {@link Authentication}: pass the request on, pass it on as the token's principal, or
+ * copy the answer onto its native response.
+ *
+ * <p>Order: an allowed preflight ({@code OPTIONS} with {@code Origin} and
+ * {@code Access-Control-Request-Method}, when {@code jwe.allow-preflight=true}) passes without
+ * looking for a token; a malformed {@code Authorization: Bearer} header or two tokens is 400
+ * {@code invalid_request}; no token is 401 with a bare challenge where a token is needed, else it
+ * passes; a token is validated: 401 {@code invalid_token} when refused, 503 without challenge when
+ * our side fails (logged at ERROR once per outage, and at INFO when it works again).
+ *
+ * <p>Thread-safe and immutable apart from the outage state; one per adapter instance.
+ */
+public final class HttpAuthenticator {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpAuthenticator.class);
+    private static final Authentication PASS = new Authentication.Pass();
+    private static final BooleanSupplier REQUIRED = () -> true;
+    private static final BooleanSupplier NOT_REQUIRED = () -> false;
+
+    private final TokenValidator validator;
+    private final AdapterOptions options;
+    private final AuditTrail audit;
+    private final OutageLog outage;
+    private final Map<Reason, ErrorResponse> answers = new EnumMap<>(Reason.class);
+    private final ErrorResponse unavailable = ErrorResponse.unavailable();
+
+    private HttpAuthenticator(TokenValidator validator, AdapterOptions options, Logger log, String name) {
+        this.validator = Objects.requireNonNull(validator, "validator");
+        this.options = Objects.requireNonNull(options, "options");
+        this.audit = AuditTrail.of(validator, AuditTrail.NONE);
+        this.outage = new OutageLog(log, Objects.requireNonNull(name, "name"));
+        for (Reason r : Reason.values()) {
+            if (r != Reason.UNAVAILABLE) {
+                answers.put(r, ErrorResponse.rejection(options.realm(), r, List.of()));
+            }
+        }
+    }
+
+    /**
+     * An authenticator for one adapter.
+     *
+     * @param validator validates the tokens; its audit trail ({@link AuditTrail#of(TokenValidator, AuditTrail)})
+     *     also receives the rejections decided here
+     * @param options the adapter settings
+     * @param name names the adapter in log lines, e.g. {@code jwe filter 'api'}
+     * @return the authenticator
+     */
+    public static HttpAuthenticator of(TokenValidator validator, AdapterOptions options, String name) {
+        return new HttpAuthenticator(validator, options, LOG, name);
+    }
+
+    static HttpAuthenticator of(TokenValidator validator, AdapterOptions options, Logger log, String name) {
+        return new HttpAuthenticator(validator, options, log, name);
+    }
+
+    /** The validator. */
+    public TokenValidator validator() {
+        return validator;
+    }
+
+    /** The adapter settings. */
+    public AdapterOptions options() {
+        return options;
+    }
+
+    /**
+     * Decides a request whose resource needs a token unless {@code jwe.anonymous=true}.
+     *
+     * @param request the request
+     * @return what to do
+     */
+    public Authentication authenticate(RequestView request) {
+        return authenticate(request, !options.anonymous(), false);
+    }
+
+    /**
+     * Decides a request.
+     *
+     * @param request the request
+     * @param tokenRequired whether a request without any token is refused (a token that is sent is
+     *     validated either way)
+     * @param singleUse whether the token is one-time here ({@link SingleUseTokenValidator})
+     * @return what to do
+     * @throws IllegalStateException when {@code singleUse} is asked of a validator without that capability
+     */
+    public Authentication authenticate(RequestView request, boolean tokenRequired, boolean singleUse) {
+        return authenticate(request, tokenRequired ? REQUIRED : NOT_REQUIRED, singleUse);
+    }
+
+    /**
+     * Decides a request, asking whether a token is required only when the request carries none:
+     * for an adapter that must find out what the request would reach before it can tell (the
+     * JAX-RS feature, which authenticates before the implementation matches the request, so that
+     * no resource code runs for a refused one). Preflight, extraction, validation, answers, audit
+     * and outage log are those of {@link #authenticate(RequestView, boolean, boolean)}.
+     *
+     * @param request the request
+     * @param tokenRequired asked at most once, and only for a request without any token that is not
+     *     an allowed preflight: whether to refuse it (401, audited) rather than let it pass
+     * @param singleUse whether the token is one-time here ({@link SingleUseTokenValidator})
+     * @return what to do
+     * @throws IllegalStateException when {@code singleUse} is asked of a validator without that capability
+     */
+    public Authentication authenticate(RequestView request, BooleanSupplier tokenRequired, boolean singleUse) {
+        Objects.requireNonNull(tokenRequired, "tokenRequired");
+        if (options.allowPreflight() && isPreflight(request)) {
+            return PASS;
+        }
+        BearerToken found = BearerToken.extract(request.headers("Authorization"), otherTokenValues(request));
+        switch (found.outcome()) {
+            case INVALID_REQUEST:
+                return refuse(Reason.INVALID_REQUEST, request.info());
+            case NONE:
+                return tokenRequired.getAsBoolean() ? refuse(Reason.MISSING_TOKEN, request.info()) : PASS;
+            default:
+                break;
+        }
+        VerifiedToken token;
+        try {
+            token = validate(found.token(), request.info(), singleUse);
+        } catch (TokenRejectedException e) {
+            // The validator has written the audit event.
+            return new Authentication.Answer(answers.get(e.reason()));
+        } catch (ValidationUnavailableException e) {
+            outage.failed(e);
+            return new Authentication.Answer(unavailable);
+        }
+        outage.worked();
+        return new Authentication.Authenticated(token);
+    }
+
+    /**
+     * The answer for a verified token that lacks a role or scope the resource needs (403), after
+     * recording the rejection in the audit trail.
+     *
+     * @param request the request
+     * @param token the verified token
+     * @param requiredScopes the scopes to name in the challenge, may be empty
+     * @return the answer
+     */
+    public ErrorResponse forbidden(RequestView request, VerifiedToken token, Collection<String> requiredScopes) {
+        Objects.requireNonNull(token, "token");
+        audit.rejected(Reason.INSUFFICIENT_SCOPE, token, request.info());
+        return requiredScopes.isEmpty() ? answers.get(Reason.INSUFFICIENT_SCOPE)
+                : ErrorResponse.rejection(options.realm(), Reason.INSUFFICIENT_SCOPE, requiredScopes);
+    }
+
+    private VerifiedToken validate(String token, RequestInfo info, boolean singleUse) throws TokenRejectedException {
+        if (!singleUse) {
+            return validator.validate(token, info);
+        }
+        if (validator instanceof SingleUseTokenValidator once) {
+            return once.validateSingleUse(token, info);
+        }
+        throw new IllegalStateException("The validator " + validator.getClass().getName()
+                + " does not support one-time tokens");
+    }
+
+    private Authentication refuse(Reason reason, RequestInfo info) {
+        audit.rejected(reason, null, info);
+        return new Authentication.Answer(answers.get(reason));
+    }
+
+    /** A CORS preflight (Fetch standard, CORS-preflight request): OPTIONS with Origin and Access-Control-Request-Method. */
+    static boolean isPreflight(RequestView request) {
+        return "OPTIONS".equals(request.method()) && !request.headers("Origin").isEmpty()
+                && !request.headers("Access-Control-Request-Method").isEmpty();
+    }
+
+    private List<String> otherTokenValues(RequestView request) {
+        if (options.tokenHeader() == null && options.tokenCookie() == null) {
+            return List.of();
+        }
+        List<String> values = new ArrayList<>(1);
+        if (options.tokenHeader() != null) {
+            values.addAll(request.headers(options.tokenHeader()));
+        }
+        if (options.tokenCookie() != null) {
+            for (String header : request.headers("Cookie")) {
+                values.addAll(CookieHeader.values(header, options.tokenCookie()));
+            }
+        }
+        return values;
+    }
+}

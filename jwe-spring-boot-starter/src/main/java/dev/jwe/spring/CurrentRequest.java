@@ -1,0 +1,66 @@
+package dev.jwe.spring;
+
+import dev.jwe.core.JwePrincipal;
+import dev.jwe.core.Reason;
+import dev.jwe.core.RequestInfo;
+import dev.jwe.core.VerifiedToken;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * The HTTP request a {@link JweJwtDecoder} call belongs to, found through Spring's
+ * {@link RequestContextHolder} (Spring's {@code JwtDecoder} gets only the token): its client
+ * address, method and path go into the audit event, and the outcome is left on the request for
+ * {@link JweAttemptFilter}. Outside a request (a decoder called from a message listener) there is
+ * none, and nothing is recorded. Not thread-safe; one per call.
+ */
+final class CurrentRequest {
+    /** Request attribute: the {@link VerifiedToken}, or the {@link Reason} of a rejection. */
+    static final String ATTEMPT_ATTRIBUTE = "dev.jwe.spring.Attempt";
+
+    private static final CurrentRequest NONE = new CurrentRequest(null);
+
+    private final HttpServletRequest request;
+
+    private CurrentRequest(HttpServletRequest request) {
+        this.request = request;
+    }
+
+    /** The request of this thread, if any. */
+    static CurrentRequest get() {
+        RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
+        if (attributes == null) {
+            return NONE;
+        }
+        return attributes instanceof ServletRequestAttributes servlet ? new CurrentRequest(servlet.getRequest()) : NONE;
+    }
+
+    /**
+     * Client address, method and path of a request.
+     *
+     * @param request the request
+     * @return what the audit event records
+     */
+    static RequestInfo info(HttpServletRequest request) {
+        return new RequestInfo(request.getRemoteAddr(), request.getMethod(), request.getRequestURI());
+    }
+
+    RequestInfo info() {
+        return request == null ? RequestInfo.NONE : info(request);
+    }
+
+    void accepted(VerifiedToken token) {
+        if (request != null) {
+            request.setAttribute(JwePrincipal.REQUEST_ATTRIBUTE, token);
+            request.setAttribute(ATTEMPT_ATTRIBUTE, token);
+        }
+    }
+
+    void rejected(Reason reason) {
+        if (request != null) {
+            request.setAttribute(ATTEMPT_ATTRIBUTE, reason);
+        }
+    }
+}
