@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,13 +53,18 @@ abstract class ClassShapeSuite {
 
     private TestServer server;
 
-    abstract AutoCloseable install(ServletContextHandler context, Application app) throws Exception;
+    abstract AutoCloseable install(ServletHost.Context context, Application app) throws Exception;
+
+    /** The servlet container: Jetty ee10; the EE 11 leg overrides it. */
+    ServletHost host() {
+        return new JettyEe10Host();
+    }
 
     @BeforeAll
     void start() throws Exception {
         Set<Object> singletons = new HashSet<>(ClassShapes.instances());
         singletons.add(new JweFeature(Tokens.validator(AuditListener.NOOP)));
-        server = TestServer.start(this::install, new TestApplication(ClassShapes.roots(), singletons,
+        server = TestServer.start(host(), this::install, new TestApplication(ClassShapes.roots(), singletons,
                 Map.of("jwe.realm", "shapes")), ctx -> { });
     }
 
@@ -211,7 +215,7 @@ abstract class ClassShapeSuite {
     void deployWhenInterfacesDisagreeThenFailsNamingTheMethod() {
         Application app = new TestApplication(Set.of(ClassShapes.Conflicting.class),
                 Set.of(new JweFeature(Tokens.validator(AuditListener.NOOP))), Map.of());
-        assertThatThrownBy(() -> TestServer.start(this::install, app, ctx -> { }).close())
+        assertThatThrownBy(() -> TestServer.start(host(), this::install, app, ctx -> { }).close())
                 .satisfies(e -> assertThat(messages(e)).contains("Security annotations on "
                         + ClassShapes.ReadApi.class.getName() + ".read and " + ClassShapes.AuditApi.class.getName()
                         + ".read disagree for " + ClassShapes.Conflicting.class.getName() + ".read"));

@@ -12,7 +12,6 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.net.URI;
 import java.util.Map;
 import java.util.Set;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 
 /**
  * The JAX-RS feature held to the shared {@link AdapterParitySuite}: {@link JweFeature} with the
@@ -25,11 +24,16 @@ abstract class JaxrsAdapterParity extends AdapterParitySuite {
      *
      * @return what to close after the server stopped
      */
-    abstract AutoCloseable install(ServletContextHandler context, Application app);
+    abstract AutoCloseable install(ServletHost.Context context, Application app);
+
+    /** The servlet container: Jetty ee10; the EE 11 leg overrides it. */
+    ServletHost host() {
+        return new JettyEe10Host();
+    }
 
     @Override
     protected Server start(TokenValidator validator, Map<String, String> settings) throws Exception {
-        TestServer server = TestServer.start(this::install, new TestApplication(Set.of(ParityResource.class),
+        TestServer server = TestServer.start(host(), this::install, new TestApplication(Set.of(ParityResource.class),
                 Set.of(new JweFeature(validator)), Map.<String, Object>copyOf(settings)), context -> { });
         return new Server() {
             @Override

@@ -1,13 +1,11 @@
 package dev.jwe.jaxrs;
 
 import jakarta.ws.rs.core.Application;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
-import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 import org.glassfish.jersey.servlet.ServletContainer;
 
-/** Jersey 3.1 as a servlet in Jetty ee10, for the suites that run on it. */
+/** Jersey (3.1 here, 4.0 in the EE 11 leg) as a servlet in a {@link ServletHost}, for the suites that run on it. */
 final class Jersey {
     private Jersey() {
     }
@@ -17,12 +15,10 @@ final class Jersey {
      *
      * @return what to close after the server stopped
      */
-    static AutoCloseable install(ServletContextHandler context, Application app) {
+    static AutoCloseable install(ServletHost.Context context, Application app) {
         ResourceConfig config = ResourceConfig.forApplication(app)
                 .property(ServerProperties.WADL_FEATURE_DISABLE, true);
-        ServletHolder holder = new ServletHolder(new ServletContainer(config));
-        holder.setInitOrder(0);
-        context.addServlet(holder, "/*");
+        context.addServlet(new ServletContainer(config), "/*");
         return () -> { };
     }
 }

@@ -1,13 +1,12 @@
 package dev.jwe.jaxrs;
 
 import jakarta.ws.rs.core.Application;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 
 /** {@link ClassShapeSuite} on Jersey. */
 class JerseyClassShapeIT extends ClassShapeSuite {
 
     @Override
-    AutoCloseable install(ServletContextHandler context, Application app) {
+    AutoCloseable install(ServletHost.Context context, Application app) {
         return Jersey.install(context, app);
     }
 }

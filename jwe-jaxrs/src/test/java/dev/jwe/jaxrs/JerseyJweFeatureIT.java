@@ -1,13 +1,12 @@
 package dev.jwe.jaxrs;
 
 import jakarta.ws.rs.core.Application;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 
-/** {@link JweFeatureSuite} on Jersey 3.1, as a servlet in Jetty ee10. */
+/** {@link JweFeatureSuite} on Jersey (3.1 here, 4.0 in the EE 11 leg), as a servlet in the suite's host. */
 class JerseyJweFeatureIT extends JweFeatureSuite {
 
     @Override
-    AutoCloseable install(ServletContextHandler context, Application app) {
+    AutoCloseable install(ServletHost.Context context, Application app) {
         return Jersey.install(context, app);
     }
 

@@ -16,7 +16,6 @@ import dev.jwe.core.Reason;
 import dev.jwe.core.TestKeys;
 import dev.jwe.core.TokenIssuer;
 import dev.jwe.core.TokenValidator;
-import jakarta.servlet.DispatcherType;
 import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.ext.RuntimeDelegate;
 import java.io.IOException;
@@ -30,7 +29,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +38,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.eclipse.jetty.ee10.servlet.FilterHolder;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,8 +49,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The one suite that every Jakarta REST implementation must pass, over real HTTP: Jetty ee10 on a
- * loopback port hosts the implementation's servlet, the client is the JDK's. Subclasses only
+ * The one suite that every Jakarta REST implementation must pass, over real HTTP: a
+ * {@link ServletHost} on a loopback port (Jetty ee10 here, Jetty ee11 in the EE 11 leg) hosts the
+ * implementation's servlet, the client is the JDK's. Subclasses only
  * install their implementation (and run in their own failsafe execution, so that exactly one
  * implementation is on the class path, as in a real deployment).
  */
@@ -76,7 +73,12 @@ abstract class JweFeatureSuite {
      *
      * @return what to close after the server stopped
      */
-    abstract AutoCloseable install(ServletContextHandler context, Application app) throws Exception;
+    abstract AutoCloseable install(ServletHost.Context context, Application app) throws Exception;
+
+    /** The servlet container: Jetty ee10; the EE 11 leg overrides it. */
+    ServletHost host() {
+        return new JettyEe10Host();
+    }
 
     /** A class of the implementation that must be absent from this suite's class path. */
     abstract String otherImplementationClass();
@@ -92,8 +94,7 @@ abstract class JweFeatureSuite {
         main = start(new TestApplication(
                 Set.of(TestResources.Api.class, TestResources.AdminArea.class, TestResources.ServletFiltered.class),
                 Set.of(new JweFeature(validator)), props),
-                ctx -> ctx.addFilter(new FilterHolder(new SimulatedServletFilter(validator)), "/servlet-filtered/*",
-                        EnumSet.of(DispatcherType.REQUEST)));
+                ctx -> ctx.addFilter(new SimulatedServletFilter(validator), "/servlet-filtered/*"));
     }
 
     @AfterAll
@@ -529,7 +530,7 @@ abstract class JweFeatureSuite {
         return server.send(request);
     }
 
-    private TestServer start(Application app, Consumer<ServletContextHandler> customize) throws Exception {
-        return TestServer.start(this::install, app, customize);
+    private TestServer start(Application app, Consumer<ServletHost.Context> customize) throws Exception {
+        return TestServer.start(host(), this::install, app, customize);
     }
 }

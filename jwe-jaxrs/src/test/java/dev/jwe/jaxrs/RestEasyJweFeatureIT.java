@@ -1,13 +1,15 @@
 package dev.jwe.jaxrs;
 
 import jakarta.ws.rs.core.Application;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 
-/** {@link JweFeatureSuite} on RESTEasy 6.2 (Jakarta REST 3.1), as a servlet in Jetty ee10. */
+/**
+ * {@link JweFeatureSuite} on RESTEasy (6.2, Jakarta REST 3.1, here; 7.0, Jakarta REST 4.0, in the
+ * EE 11 leg), as a servlet in the suite's host.
+ */
 class RestEasyJweFeatureIT extends JweFeatureSuite {
 
     @Override
-    AutoCloseable install(ServletContextHandler context, Application app) {
+    AutoCloseable install(ServletHost.Context context, Application app) {
         return RestEasy.install(context, app);
     }
 

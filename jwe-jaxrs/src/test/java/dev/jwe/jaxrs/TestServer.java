@@ -7,13 +7,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.function.Consumer;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 
 /**
- * A Jakarta REST application served over real HTTP: Jetty ee10 on a loopback port hosts the
- * implementation's servlet; the client is the JDK's.
+ * A Jakarta REST application served over real HTTP: a {@link ServletHost} on a loopback port
+ * (Jetty ee10 in this module, Jetty ee11 in the EE 11 leg) hosts the implementation's servlet; the
+ * client is the JDK's.
  */
 final class TestServer implements AutoCloseable {
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
@@ -23,47 +21,44 @@ final class TestServer implements AutoCloseable {
         /**
          * @return what to close after the server stopped
          */
-        AutoCloseable install(ServletContextHandler context, Application app) throws Exception;
+        AutoCloseable install(ServletHost.Context context, Application app) throws Exception;
     }
 
-    private final Server jetty;
+    private final ServletHost.Started server;
     private final AutoCloseable implementation;
-    private final URI base;
 
-    private TestServer(Server jetty, AutoCloseable implementation, URI base) {
-        this.jetty = jetty;
+    private TestServer(ServletHost.Started server, AutoCloseable implementation) {
+        this.server = server;
         this.implementation = implementation;
-        this.base = base;
     }
 
-    static TestServer start(Installer installer, Application app, Consumer<ServletContextHandler> customize)
-            throws Exception {
-        Server jetty = new Server();
-        ServerConnector connector = new ServerConnector(jetty);
-        connector.setHost("127.0.0.1");
-        connector.setPort(0);
-        jetty.addConnector(connector);
-        ServletContextHandler context = new ServletContextHandler("/");
-        customize.accept(context);
-        AutoCloseable implementation = installer.install(context, app);
-        jetty.setHandler(context);
+    /**
+     * Starts {@code host} with {@code customize}'s additions and the implementation's servlet.
+     *
+     * @throws Exception when the server does not start; what was installed is closed then
+     */
+    static TestServer start(ServletHost host, Installer installer, Application app,
+            Consumer<ServletHost.Context> customize) throws Exception {
+        AutoCloseable[] implementation = {() -> { }};
         try {
-            jetty.start();
+            ServletHost.Started server = host.start(context -> {
+                customize.accept(context);
+                implementation[0] = installer.install(context, app);
+            });
+            return new TestServer(server, implementation[0]);
         } catch (Exception e) {
-            jetty.stop();
-            implementation.close();
+            implementation[0].close();
             throw e;
         }
-        return new TestServer(jetty, implementation, URI.create("http://127.0.0.1:" + connector.getLocalPort()));
     }
 
     /** The base of the application, {@code http://127.0.0.1:PORT}, without trailing slash. */
     URI base() {
-        return base;
+        return server.base();
     }
 
     URI uri(String path) {
-        return base.resolve(path);
+        return server.base().resolve(path);
     }
 
     HttpResponse<String> get(String path, String... headers) throws Exception {
@@ -81,7 +76,7 @@ final class TestServer implements AutoCloseable {
     @Override
     public void close() {
         try {
-            jetty.stop();
+            server.stop();
             implementation.close();
         } catch (Exception e) {
             throw new IllegalStateException("cannot stop the test server", e);

@@ -1,0 +1,9 @@
+package dev.jwe.jaxrs;
+
+/** The adapter-parity suite on RESTEasy 7.0 (Jakarta REST 4.0) in Jetty 12.1 ee11 (Servlet 6.1). */
+class RestEasyEe11ParityIT extends RestEasyParityIT {
+    @Override
+    ServletHost host() {
+        return new JettyEe11Host();
+    }
+}
