@@ -185,7 +185,7 @@ public final class JweTokenValidator implements SingleUseTokenValidator, AuditTr
         Duration maxLifetime;
         List<String> requiredClaims = List.of();
         String tokenType;
-        String principalClaim = CoreSettings.PRINCIPAL_CLAIM.defaultValue();
+        List<String> principalClaims = claimList(CoreSettings.PRINCIPAL_CLAIM.defaultValue());
         String rolesClaim = CoreSettings.ROLES_CLAIM.defaultValue();
         String scopeClaim = CoreSettings.SCOPE_CLAIM.defaultValue();
         Clock clock = Clock.systemUTC();
@@ -496,12 +496,33 @@ public final class JweTokenValidator implements SingleUseTokenValidator, AuditTr
 
         /**
          * The claim that names the principal ({@code jwe.principal-claim}); default {@code sub}.
+         * One name has no fallback: a token without that claim (as a non-empty string) is
+         * refused with {@link Reason#MISSING_PRINCIPAL}. A comma-separated list
+         * ({@code preferred_username,sub}) is an order of preference, as with
+         * {@link #principalClaims(List)}.
          *
-         * @param claim the claim name
+         * @param claim the claim name, or a comma-separated list of names
          * @return this
          */
         public Builder principalClaim(String claim) {
-            this.principalClaim = Objects.requireNonNull(claim, "principalClaim");
+            this.principalClaims = claimList(Objects.requireNonNull(claim, "principalClaim"));
+            return this;
+        }
+
+        /**
+         * The claims that may name the principal, in order of preference: the first present as a
+         * non-empty string wins; none present is {@link Reason#MISSING_PRINCIPAL}.
+         *
+         * @param claims the claim names, at least one
+         * @return this
+         */
+        public Builder principalClaims(List<String> claims) {
+            Objects.requireNonNull(claims, "principalClaims");
+            List<String> out = new ArrayList<>(claims.size());
+            for (String c : claims) {
+                out.add(Objects.requireNonNull(c, "principalClaims").trim());
+            }
+            this.principalClaims = List.copyOf(out);
             return this;
         }
 
@@ -549,6 +570,15 @@ public final class JweTokenValidator implements SingleUseTokenValidator, AuditTr
         public Builder auditListener(AuditListener listener) {
             this.audit = Objects.requireNonNull(listener, "auditListener");
             return this;
+        }
+
+        /** A comma-separated list of claim names, trimmed; blank entries stay, for build() to refuse. */
+        private static List<String> claimList(String names) {
+            List<String> out = new ArrayList<>();
+            for (String name : names.split(",", -1)) {
+                out.add(name.trim());
+            }
+            return List.copyOf(out);
         }
 
         private static List<String> copy(Collection<String> values, String name) {

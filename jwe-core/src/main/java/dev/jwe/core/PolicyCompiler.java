@@ -45,7 +45,12 @@ final class PolicyCompiler {
         checkExpected("jwe.audience", "jwe.ignore-audience", b.audiences, b.ignoreAudience);
         checkTokenLimits(b);
         checkCache(b);
-        requireName(b.principalClaim, "jwe.principal-claim");
+        if (b.principalClaims.isEmpty()) {
+            throw new ConfigurationException("jwe.principal-claim", "must not be blank: name at least one claim");
+        }
+        for (String claim : b.principalClaims) {
+            requireName(claim, "jwe.principal-claim");
+        }
         requireName(b.rolesClaim, "jwe.roles-claim");
         requireName(b.scopeClaim, "jwe.scope-claim");
 
@@ -53,7 +58,7 @@ final class PolicyCompiler {
                 b.signatureRequired, b.ignoreIssuer ? null : Set.copyOf(b.issuers),
                 b.ignoreAudience ? null : Set.copyOf(b.audiences),
                 b.clockSkew, b.maxTokenLength, b.maxLifetime, b.requiredClaims,
-                b.tokenType == null ? null : ClaimsCheck.normalizeType(b.tokenType), b.principalClaim,
+                b.tokenType == null ? null : ClaimsCheck.normalizeType(b.tokenType), b.principalClaims,
                 b.rolesClaim, b.scopeClaim, b.clock);
         RevocationStore store = b.revocationStore != null ? b.revocationStore
                 : b.revocationStoreFactory != null ? b.revocationStoreFactory.apply(b.clock)

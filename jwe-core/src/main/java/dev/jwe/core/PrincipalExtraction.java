@@ -2,14 +2,18 @@ package dev.jwe.core;
 
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The last step of stage 7: who the token speaks for. The principal name from the principal claim
- * (else {@code sub}, else empty), roles from the roles claim (a dotted path reaches into nested
+ * The last step of stage 7: who the token speaks for. The principal name from the first of the
+ * principal claims that is a non-empty string: a single configured claim has no fallback (with
+ * {@code email}, a token without {@code email} is refused even if it has a {@code sub}); an
+ * ordered list ({@code preferred_username,sub}) falls back in its order. No such claim is
+ * {@link Reason#MISSING_PRINCIPAL}. Roles from the roles claim (a dotted path reaches into nested
  * objects, e.g. {@code realm_access.roles}), scopes from the scope claim (space-separated string or
- * array). Never rejects: a missing or odd-typed claim yields no roles or scopes. Immutable and
+ * array): a missing or odd-typed roles or scope claim yields no roles or scopes. Immutable and
  * thread-safe.
  */
 final class PrincipalExtraction {
@@ -23,17 +27,17 @@ final class PrincipalExtraction {
     record Result(String name, Set<String> roles, Set<String> scopes) {
     }
 
-    private final String principalClaim;
+    private final List<String> principalClaims;
     private final String rolesClaim;
     private final String scopeClaim;
 
     /**
-     * @param principalClaim the claim naming the principal
+     * @param principalClaims the claims that may name the principal, in order of preference
      * @param rolesClaim the claim (or dotted path) holding roles
      * @param scopeClaim the claim holding scopes
      */
-    PrincipalExtraction(String principalClaim, String rolesClaim, String scopeClaim) {
-        this.principalClaim = principalClaim;
+    PrincipalExtraction(List<String> principalClaims, String rolesClaim, String scopeClaim) {
+        this.principalClaims = List.copyOf(principalClaims);
         this.rolesClaim = rolesClaim;
         this.scopeClaim = scopeClaim;
     }
@@ -41,11 +45,20 @@ final class PrincipalExtraction {
     /**
      * @param claims claims that passed the {@link ClaimsCheck}
      * @return name, roles and scopes
+     * @throws TokenRejectedException {@link Reason#MISSING_PRINCIPAL} when none of the principal
+     *     claims is a non-empty string
      */
-    Result extract(TokenClaims claims) {
-        Object principalValue = claims.all().get(principalClaim);
-        String sub = claims.subject();
-        String name = principalValue instanceof String s ? s : sub != null ? sub : "";
+    Result extract(TokenClaims claims) throws TokenRejectedException {
+        String name = null;
+        for (String claim : principalClaims) {
+            if (claims.all().get(claim) instanceof String s && !s.isEmpty()) {
+                name = s;
+                break;
+            }
+        }
+        if (name == null) {
+            throw new TokenRejectedException(Reason.MISSING_PRINCIPAL);
+        }
         return new Result(name, strings(lookup(claims.all(), rolesClaim), false),
                 strings(claims.all().get(scopeClaim), true));
     }

@@ -43,6 +43,11 @@ public enum Reason {
     LIFETIME_TOO_LONG(401, BearerError.INVALID_TOKEN, "The token lifetime is longer than allowed."),
     /** A required claim ({@code exp}, or one configured as required) is missing. */
     MISSING_CLAIM(401, BearerError.INVALID_TOKEN, "The token lacks a required claim."),
+    /**
+     * None of the claims of {@code jwe.principal-claim} is present as a non-empty string (a single
+     * claim has no fallback; a list falls back in its order).
+     */
+    MISSING_PRINCIPAL(401, BearerError.INVALID_TOKEN, "The token has no claim naming the principal."),
     /** The {@code iss} claim is not one of the expected issuers. */
     INVALID_ISSUER(401, BearerError.INVALID_TOKEN, "The token was issued by an issuer that is not accepted."),
     /** The {@code aud} claim does not contain an expected audience. */

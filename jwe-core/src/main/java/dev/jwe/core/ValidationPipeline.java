@@ -53,7 +53,7 @@ final class ValidationPipeline {
         this.nestedJws = new NestedJws(policy.verificationKeys(), policy.signature(), policy.signatureRequired(),
                 keySelection);
         this.claimsCheck = new ClaimsCheck(policy);
-        this.principals = new PrincipalExtraction(policy.principalClaim(), policy.rolesClaim(), policy.scopeClaim());
+        this.principals = new PrincipalExtraction(policy.principalClaims(), policy.rolesClaim(), policy.scopeClaim());
         this.needsDigest = state.needsDigest();
         this.cache = state.cache();
         this.revocation = state.revocation();

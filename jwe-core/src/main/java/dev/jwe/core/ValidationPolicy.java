@@ -23,7 +23,7 @@ import java.util.Set;
  * @param maxLifetime the longest lifetime, or {@code null} for none
  * @param requiredClaims claims that must be present besides {@code exp}
  * @param tokenType the required {@code typ}, normalized, or {@code null} for any
- * @param principalClaim the claim naming the principal
+ * @param principalClaims the claims that may name the principal, in order of preference
  * @param rolesClaim the claim (or dotted path) holding roles
  * @param scopeClaim the claim holding scopes
  * @param clock the clock for time claims and key validity
@@ -31,7 +31,7 @@ import java.util.Set;
 record ValidationPolicy(KeySource decryptionKeys, KeySource verificationKeys, Set<String> keyManagement,
         Set<String> contentEncryption, Set<String> signature, boolean signatureRequired, Set<String> issuers,
         Set<String> audiences, Duration clockSkew, int maxTokenLength, Duration maxLifetime,
-        List<String> requiredClaims, String tokenType, String principalClaim, String rolesClaim, String scopeClaim,
+        List<String> requiredClaims, String tokenType, List<String> principalClaims, String rolesClaim, String scopeClaim,
         Clock clock) {
 
     ValidationPolicy {
@@ -41,6 +41,7 @@ record ValidationPolicy(KeySource decryptionKeys, KeySource verificationKeys, Se
         issuers = issuers == null ? null : Set.copyOf(issuers);
         audiences = audiences == null ? null : Set.copyOf(audiences);
         requiredClaims = List.copyOf(requiredClaims);
+        principalClaims = List.copyOf(principalClaims);
     }
 
     /**
@@ -59,7 +60,7 @@ record ValidationPolicy(KeySource decryptionKeys, KeySource verificationKeys, Se
                 + ", clock-skew=" + clockSkew + ", max-token-length=" + maxTokenLength
                 + ", max-lifetime=" + (maxLifetime == null ? "none" : maxLifetime)
                 + ", required-claims=" + requiredClaims + ", token-type=" + (tokenType == null ? "any" : tokenType)
-                + ", principal-claim=" + principalClaim + ", roles-claim=" + rolesClaim
+                + ", principal-claim=" + String.join(",", principalClaims) + ", roles-claim=" + rolesClaim
                 + ", scope-claim=" + scopeClaim
                 + ", " + state.describe()
                 + ", decryption-keys=" + keyIds(decryptionKeys)

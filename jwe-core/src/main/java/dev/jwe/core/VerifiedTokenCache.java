@@ -162,7 +162,7 @@ final class VerifiedTokenCache {
     static boolean remembers(Reason reason) {
         return switch (reason) {
             case DECRYPTION_FAILED, UNSIGNED, INVALID_NESTING, INVALID_SIGNATURE, MALFORMED_CLAIMS, EXPIRED,
-                    MISSING_CLAIM, INVALID_ISSUER, INVALID_AUDIENCE, INVALID_TYPE, LIFETIME_TOO_LONG -> true;
+                    MISSING_CLAIM, MISSING_PRINCIPAL, INVALID_ISSUER, INVALID_AUDIENCE, INVALID_TYPE, LIFETIME_TOO_LONG -> true;
             default -> false;
         };
     }

@@ -47,6 +47,42 @@ class JweTokenValidatorTest {
                 });
     }
 
+    private static JweTokenValidator.Builder builder() {
+        return JweTokenValidator.builder().decryptionKeys(KeySource.of(ENC))
+                .verificationKeys(KeySource.of(TestKeys.publicOnly(SIG))).issuer(TestKeys.ISSUER)
+                .audience(TestKeys.AUDIENCE).clock(TestKeys.CLOCK).auditListener(AuditListener.NOOP);
+    }
+
+    @Test
+    void validateWhenPrincipalClaimMissingThenMissingPrincipalNotSub() {
+        Map<String, Object> claims = TestKeys.claims();
+        claims.put("sub", "victim@corp.example");
+        JweTokenValidator byEmail = builder().principalClaim("email").build();
+        assertThat(TestTokens.rejection(byEmail, token(claims))).isEqualTo(Reason.MISSING_PRINCIPAL);
+        assertThat(Reason.MISSING_PRINCIPAL.httpStatus()).isEqualTo(401);
+        assertThat(Reason.MISSING_PRINCIPAL.bearerError()).isEqualTo(BearerError.INVALID_TOKEN);
+    }
+
+    @Test
+    void validateWhenDefaultPrincipalClaimAndNoSubThenMissingPrincipal() {
+        Map<String, Object> claims = TestKeys.claims();
+        claims.remove("sub");
+        assertThat(TestTokens.rejection(validator(), token(claims))).isEqualTo(Reason.MISSING_PRINCIPAL);
+    }
+
+    @Test
+    void validateWhenPrincipalClaimListThenFirstPresentClaimNamesPrincipal() throws Exception {
+        Map<String, Object> claims = TestKeys.claims();
+        JweTokenValidator ordered = builder().principalClaim("preferred_username, sub").build();
+        assertThat(ordered.validate(token(claims)).principalName()).isEqualTo("alice");
+        claims.put("preferred_username", "al");
+        assertThat(ordered.validate(token(claims)).principalName()).isEqualTo("al");
+        JweTokenValidator listed = builder().principalClaims(List.of("email", "preferred_username")).build();
+        assertThat(listed.validate(token(claims)).principalName()).isEqualTo("al");
+        claims.remove("preferred_username");
+        assertThat(TestTokens.rejection(listed, token(claims))).isEqualTo(Reason.MISSING_PRINCIPAL);
+    }
+
     @Test
     void validateWhenRolesInDottedPathThenRolesFound() throws Exception {
         Map<String, Object> claims = TestKeys.claims();

@@ -23,7 +23,7 @@ class PolicyCompilerTest {
         assertThat(p.clockSkew()).isEqualTo(Duration.ofSeconds(30));
         assertThat(p.maxTokenLength()).isEqualTo(16_384);
         assertThat(p.maxLifetime()).isNull();
-        assertThat(p.principalClaim()).isEqualTo("sub");
+        assertThat(p.principalClaims()).containsExactly("sub");
         assertThat(p.rolesClaim()).isEqualTo("groups");
         assertThat(p.scopeClaim()).isEqualTo("scope");
         assertThat(p.tokenType()).isNull();

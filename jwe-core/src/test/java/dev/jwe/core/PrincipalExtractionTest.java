@@ -2,20 +2,33 @@ package dev.jwe.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PrincipalExtractionTest {
-    private static final PrincipalExtraction DEFAULTS = new PrincipalExtraction("sub", "groups", "scope");
+    private static final PrincipalExtraction DEFAULTS = new PrincipalExtraction(List.of("sub"), "groups", "scope");
 
+    /** The claims, with {@code sub=someone} added when absent (the roles and scope tests need a principal). */
     private static TokenClaims claims(Map<String, Object> all) {
+        if (!all.containsKey("sub")) {
+            Map<String, Object> withSub = new HashMap<>(all);
+            withSub.put("sub", "someone");
+            return exactly(withSub);
+        }
+        return exactly(all);
+    }
+
+    private static TokenClaims exactly(Map<String, Object> all) {
         Object sub = all.get("sub");
         return new TokenClaims(all, null, sub instanceof String s ? s : null, null);
     }
 
     @Test
-    void extractWhenDefaultsThenSubGroupsAndScope() {
+    void extractWhenDefaultsThenSubGroupsAndScope() throws TokenRejectedException {
         PrincipalExtraction.Result r = DEFAULTS.extract(claims(Map.of("sub", "alice", "groups", List.of("user", "ops"),
                 "scope", "orders:read orders:write")));
         assertThat(r.name()).isEqualTo("alice");
@@ -24,17 +37,40 @@ class PrincipalExtractionTest {
     }
 
     @Test
-    void extractWhenPrincipalClaimAbsentOrNotAStringThenSubElseEmpty() {
-        PrincipalExtraction byEmail = new PrincipalExtraction("email", "groups", "scope");
-        assertThat(byEmail.extract(claims(Map.of("sub", "alice", "email", "a@b.test"))).name()).isEqualTo("a@b.test");
-        assertThat(byEmail.extract(claims(Map.of("sub", "alice", "email", 42L))).name()).isEqualTo("alice");
-        assertThat(byEmail.extract(claims(Map.of("sub", "alice"))).name()).isEqualTo("alice");
-        assertThat(byEmail.extract(claims(Map.of())).name()).isEmpty();
+    void extractWhenSinglePrincipalClaimAbsentOrNotAStringThenMissingPrincipalWithoutSubFallback()
+            throws TokenRejectedException {
+        PrincipalExtraction byEmail = new PrincipalExtraction(List.of("email"), "groups", "scope");
+        assertThat(byEmail.extract(exactly(Map.of("sub", "alice", "email", "a@b.test"))).name()).isEqualTo("a@b.test");
+        for (Map<String, Object> claims : List.<Map<String, Object>>of(Map.of("sub", "victim@corp.example"),
+                Map.of("sub", "alice", "email", 42L), Map.of("sub", "alice", "email", ""), Map.of())) {
+            assertThatThrownBy(() -> byEmail.extract(exactly(claims))).as(claims.toString())
+                    .isInstanceOfSatisfying(TokenRejectedException.class,
+                            e -> assertThat(e.reason()).isEqualTo(Reason.MISSING_PRINCIPAL));
+        }
     }
 
     @Test
-    void extractWhenRolesClaimIsDottedPathThenNestedValue() {
-        PrincipalExtraction keycloak = new PrincipalExtraction("sub", "realm_access.roles", "scope");
+    void extractWhenDefaultSubAbsentThenMissingPrincipal() {
+        assertThatThrownBy(() -> DEFAULTS.extract(exactly(Map.of("email", "a@b.test"))))
+                .isInstanceOfSatisfying(TokenRejectedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.MISSING_PRINCIPAL));
+    }
+
+    @Test
+    void extractWhenPrincipalClaimListThenFirstPresentStringWinsElseMissingPrincipal() throws TokenRejectedException {
+        PrincipalExtraction ordered = new PrincipalExtraction(List.of("preferred_username", "sub"), "groups", "scope");
+        assertThat(ordered.extract(exactly(Map.of("preferred_username", "al", "sub", "alice"))).name()).isEqualTo("al");
+        assertThat(ordered.extract(exactly(Map.of("sub", "alice"))).name()).isEqualTo("alice");
+        assertThat(ordered.extract(exactly(Map.of("preferred_username", 7L, "sub", "alice"))).name())
+                .isEqualTo("alice");
+        assertThatThrownBy(() -> ordered.extract(exactly(Map.of("email", "a@b.test"))))
+                .isInstanceOfSatisfying(TokenRejectedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.MISSING_PRINCIPAL));
+    }
+
+    @Test
+    void extractWhenRolesClaimIsDottedPathThenNestedValue() throws TokenRejectedException {
+        PrincipalExtraction keycloak = new PrincipalExtraction(List.of("sub"), "realm_access.roles", "scope");
         assertThat(keycloak.extract(claims(Map.of("realm_access", Map.of("roles", List.of("admin"))))).roles())
                 .containsExactly("admin");
         // A claim whose name has the dot wins over the path.
@@ -45,7 +81,7 @@ class PrincipalExtractionTest {
     }
 
     @Test
-    void extractWhenRolesAStringThenOneRoleAndEmptyOrOddValuesIgnored() {
+    void extractWhenRolesAStringThenOneRoleAndEmptyOrOddValuesIgnored() throws TokenRejectedException {
         assertThat(DEFAULTS.extract(claims(Map.of("groups", "admin"))).roles()).containsExactly("admin");
         assertThat(DEFAULTS.extract(claims(Map.of("groups", "a b"))).roles()).containsExactly("a b");
         assertThat(DEFAULTS.extract(claims(Map.of("groups", ""))).roles()).isEmpty();
@@ -55,7 +91,7 @@ class PrincipalExtractionTest {
     }
 
     @Test
-    void extractWhenScopeStringThenSplitOnSpacesWithoutEmptyOnes() {
+    void extractWhenScopeStringThenSplitOnSpacesWithoutEmptyOnes() throws TokenRejectedException {
         assertThat(DEFAULTS.extract(claims(Map.of("scope", "  a  b c "))).scopes()).containsExactly("a", "b", "c");
         assertThat(DEFAULTS.extract(claims(Map.of("scope", List.of("a b", "c")))).scopes()).containsExactly("a b", "c");
         assertThat(DEFAULTS.extract(claims(Map.of("scope", " "))).scopes()).isEmpty();

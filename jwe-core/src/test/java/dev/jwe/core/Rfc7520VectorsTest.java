@@ -162,6 +162,7 @@ class Rfc7520VectorsTest {
         VerifiedToken token = catchVerified(nestedValidator(1_300_819_300L), nestedToken());
 
         assertThat(token.issuer()).contains("hobbiton.example");
+        assertThat(token.principalName()).isEqualTo("hobbiton.example");
         assertThat(token.expiresAt()).isEqualTo(Instant.ofEpochSecond(1_300_819_380L));
         assertThat(token.claim("http://example.com/is_root", Boolean.class)).contains(true);
         assertThat(token.metadata().keyManagementAlgorithm()).isEqualTo("RSA-OAEP");
@@ -210,6 +211,7 @@ class Rfc7520VectorsTest {
                 .verificationKeys(KeySource.of(Vectors.key(get(vector, "sign", "input", "key"))))
                 .issuer("hobbiton.example")
                 .ignoreAudience() // the example's claims carry no aud
+                .principalClaim("iss") // nor a sub: without one, the default (sub) is MISSING_PRINCIPAL
                 .clock(Clock.fixed(Instant.ofEpochSecond(now), ZoneOffset.UTC))
                 .auditListener(AuditListener.NOOP)
                 .build();

@@ -2,6 +2,7 @@ package dev.jwe.spring;
 
 import dev.jwe.core.AuditListener;
 import dev.jwe.core.AuditTrail;
+import dev.jwe.core.ConfigurationException;
 import dev.jwe.core.JweSettings;
 import dev.jwe.core.settings.CoreSettings;
 import dev.jwe.core.JweTokenValidator;
@@ -110,7 +111,14 @@ public class JweAutoConfiguration {
         converter.setJwtGrantedAuthoritiesConverter(new JweGrantedAuthoritiesConverter(
                 settings.get(CoreSettings.ROLES_CLAIM),
                 settings.get(CoreSettings.SCOPE_CLAIM)));
-        converter.setPrincipalClaimName(settings.get(CoreSettings.PRINCIPAL_CLAIM));
+        String principalClaim = settings.get(CoreSettings.PRINCIPAL_CLAIM);
+        if (principalClaim.contains(",")) {
+            // Spring's converter names the principal from one claim; a fallback list would be taken
+            // as one literal claim name and leave every principal without a name.
+            throw new ConfigurationException(CoreSettings.PRINCIPAL_CLAIM.name(), "a list of claims is not supported"
+                    + " by the Spring Boot starter; name one claim (or define your own JwtAuthenticationConverter)");
+        }
+        converter.setPrincipalClaimName(principalClaim);
         return converter;
     }
 

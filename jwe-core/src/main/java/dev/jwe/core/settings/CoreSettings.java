@@ -93,9 +93,14 @@ public final class CoreSettings {
     /** {@code jwe.token-type}: the required {@code typ}. */
     public static final Setting<String> TOKEN_TYPE = CORE.string("jwe.token-type", null,
             "Required typ header, e.g. at+jwt (RFC 9068).");
-    /** {@code jwe.principal-claim}: the claim that names the principal. */
+    /**
+     * {@code jwe.principal-claim}: the claim that names the principal, or a comma-separated list
+     * of claims in order of preference. Read as text (its default, {@code sub}, is a one-name
+     * list); the validator builder splits it.
+     */
     public static final Setting<String> PRINCIPAL_CLAIM = CORE.string("jwe.principal-claim", "sub",
-            "Claim that names the principal.");
+            "Claim that names the principal; no fallback: a token without it is rejected (MISSING_PRINCIPAL)."
+                    + " A comma-separated list (preferred_username,sub) falls back in its order.");
     /** {@code jwe.roles-claim}: the claim with the roles. */
     public static final Setting<String> ROLES_CLAIM = CORE.string("jwe.roles-claim", "groups",
             "Claim with the roles; dotted paths reach into objects (realm_access.roles).");

@@ -170,6 +170,8 @@ public abstract class AdapterParitySuite {
         expired.put("exp", TestKeys.NOW.getEpochSecond() - 60);
         Map<String, Object> otherAudience = TestKeys.claims();
         otherAudience.put("aud", "api://someone-else");
+        Map<String, Object> noSubject = TestKeys.claims();
+        noSubject.remove("sub");
         KeyEntry publicHalf = TestKeys.publicOnly(ENC);
         KeyEntry stranger = KeyEntry.of("stranger", publicHalf.key(), publicHalf.publicKey().orElseThrow());
         String[] parts = token(TestKeys.claims()).split("\\.");
@@ -179,6 +181,7 @@ public abstract class AdapterParitySuite {
                 Arguments.of("not-a-jwe", Reason.MALFORMED),
                 Arguments.of(token(expired), Reason.EXPIRED),
                 Arguments.of(token(otherAudience), Reason.INVALID_AUDIENCE),
+                Arguments.of(token(noSubject), Reason.MISSING_PRINCIPAL),
                 Arguments.of(TokenIssuer.builder().encryptionKey(stranger).signingKey(SIG).build()
                         .issue(TestKeys.claims()), Reason.UNKNOWN_KEY),
                 Arguments.of(String.join(".", parts), Reason.DECRYPTION_FAILED));
