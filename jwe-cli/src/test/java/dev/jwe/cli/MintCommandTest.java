@@ -78,7 +78,7 @@ class MintCommandTest {
 
     @Test
     void mintWhenClaimNumbersThenTokenCarriesTheirExactDigits() throws Exception {
-        Path claims = Cli.write(dir, "numbers.json", "{\"iss\":\"" + TestKeys.ISSUER + "\",\"aud\":\"" + TestKeys.AUDIENCE
+        Path claims = Cli.write(dir, "numbers.json", "{\"sub\":\"alice\",\"iss\":\"" + TestKeys.ISSUER + "\",\"aud\":\"" + TestKeys.AUDIENCE
                 + "\",\"big\":123456789012345678901234567890,\"tenth\":0.1,\"price\":19.99}");
         String token = token(Cli.run("", mint("--claims", claims.toString(), "--claim", "ratio=0.3")));
 
@@ -186,7 +186,7 @@ class MintCommandTest {
                 Fixture.ENC.publicKey().orElseThrow())) + "," + Json.write(Jwk.publicJwk("enc-2", "enc",
                 second.publicKey().orElseThrow())) + "]}");
         String[] base = {"mint", "--encryption-keys", both.toString(), "--signing-keys", fx.sigPrivate.toString(),
-            "--iss", TestKeys.ISSUER, "--aud", TestKeys.AUDIENCE};
+            "--sub", "alice", "--iss", TestKeys.ISSUER, "--aud", TestKeys.AUDIENCE};
 
         Cli.Result ambiguous = Cli.run("", base);
         Cli.Result chosen = Cli.run("", concat(base, "--encryption-kid", "enc-1"));
@@ -250,7 +250,8 @@ class MintCommandTest {
         Path octFile = Cli.privateJwks(dir, "oct.json", oct);
 
         String token = token(Cli.run("", "mint", "--encryption-keys", octFile.toString(), "--signing-keys",
-                fx.sigPrivate.toString(), "--enc", "A128CBC-HS256", "--iss", TestKeys.ISSUER, "--aud", TestKeys.AUDIENCE));
+                fx.sigPrivate.toString(), "--enc", "A128CBC-HS256", "--sub", "alice", "--iss", TestKeys.ISSUER,
+                "--aud", TestKeys.AUDIENCE));
         VerifiedToken t = dev.jwe.core.JweTokenValidator.builder().decryptionKeys(KeySource.of(oct))
                 .verificationKeys(KeySource.of(TestKeys.publicOnly(Fixture.SIG))).issuer(TestKeys.ISSUER)
                 .audience(TestKeys.AUDIENCE).clock(TestKeys.CLOCK).auditListener(AuditListener.NOOP).build()
