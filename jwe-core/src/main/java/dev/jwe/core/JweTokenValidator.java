@@ -76,10 +76,8 @@ public final class JweTokenValidator implements SingleUseTokenValidator, AuditTr
      * @return one snapshot per location
      */
     public List<KeySourceHealth> keyHealth() {
-        List<KeySourceHealth> out = new ArrayList<>(policy.decryptionKeys().health());
-        if (policy.verificationKeys() != null) {
-            out.addAll(policy.verificationKeys().health());
-        }
+        List<KeySourceHealth> out = new ArrayList<>();
+        keyHealthBySetting().values().forEach(out::addAll);
         return List.copyOf(out);
     }
 
@@ -185,7 +183,7 @@ public final class JweTokenValidator implements SingleUseTokenValidator, AuditTr
         Duration maxLifetime;
         List<String> requiredClaims = List.of();
         String tokenType;
-        List<String> principalClaims = claimList(CoreSettings.PRINCIPAL_CLAIM.defaultValue());
+        List<String> principalClaims = NameLists.commaSeparated(CoreSettings.PRINCIPAL_CLAIM.defaultValue());
         String rolesClaim = CoreSettings.ROLES_CLAIM.defaultValue();
         String scopeClaim = CoreSettings.SCOPE_CLAIM.defaultValue();
         Clock clock = Clock.systemUTC();
@@ -334,7 +332,7 @@ public final class JweTokenValidator implements SingleUseTokenValidator, AuditTr
          * @return this
          */
         public Builder keyManagementAlgorithms(Collection<String> algorithms) {
-            this.keyManagementAlgorithms = copy(algorithms, "keyManagementAlgorithms");
+            this.keyManagementAlgorithms = NameLists.copy(algorithms, "keyManagementAlgorithms");
             return this;
         }
 
@@ -346,7 +344,7 @@ public final class JweTokenValidator implements SingleUseTokenValidator, AuditTr
          * @return this
          */
         public Builder contentEncryptionAlgorithms(Collection<String> algorithms) {
-            this.contentEncryptionAlgorithms = copy(algorithms, "contentEncryptionAlgorithms");
+            this.contentEncryptionAlgorithms = NameLists.copy(algorithms, "contentEncryptionAlgorithms");
             return this;
         }
 
@@ -358,7 +356,7 @@ public final class JweTokenValidator implements SingleUseTokenValidator, AuditTr
          * @return this
          */
         public Builder signatureAlgorithms(Collection<String> algorithms) {
-            this.signatureAlgorithms = copy(algorithms, "signatureAlgorithms");
+            this.signatureAlgorithms = NameLists.copy(algorithms, "signatureAlgorithms");
             return this;
         }
 
@@ -381,7 +379,7 @@ public final class JweTokenValidator implements SingleUseTokenValidator, AuditTr
          * @return this
          */
         public Builder issuers(Collection<String> issuers) {
-            this.issuers = copy(issuers, "issuers");
+            this.issuers = NameLists.copy(issuers, "issuers");
             return this;
         }
 
@@ -411,7 +409,7 @@ public final class JweTokenValidator implements SingleUseTokenValidator, AuditTr
          * @return this
          */
         public Builder audiences(Collection<String> audiences) {
-            this.audiences = copy(audiences, "audiences");
+            this.audiences = NameLists.copy(audiences, "audiences");
             return this;
         }
 
@@ -476,7 +474,7 @@ public final class JweTokenValidator implements SingleUseTokenValidator, AuditTr
          * @return this
          */
         public Builder requiredClaims(Collection<String> claims) {
-            this.requiredClaims = copy(claims, "requiredClaims");
+            this.requiredClaims = NameLists.copy(claims, "requiredClaims");
             return this;
         }
 
@@ -505,7 +503,7 @@ public final class JweTokenValidator implements SingleUseTokenValidator, AuditTr
          * @return this
          */
         public Builder principalClaim(String claim) {
-            this.principalClaims = claimList(Objects.requireNonNull(claim, "principalClaim"));
+            this.principalClaims = NameLists.commaSeparated(Objects.requireNonNull(claim, "principalClaim"));
             return this;
         }
 
@@ -570,27 +568,6 @@ public final class JweTokenValidator implements SingleUseTokenValidator, AuditTr
         public Builder auditListener(AuditListener listener) {
             this.audit = Objects.requireNonNull(listener, "auditListener");
             return this;
-        }
-
-        /** A comma-separated list of claim names, trimmed; blank entries stay, for build() to refuse. */
-        private static List<String> claimList(String names) {
-            List<String> out = new ArrayList<>();
-            for (String name : names.split(",", -1)) {
-                out.add(name.trim());
-            }
-            return List.copyOf(out);
-        }
-
-        private static List<String> copy(Collection<String> values, String name) {
-            Objects.requireNonNull(values, name);
-            List<String> out = new ArrayList<>();
-            for (String v : values) {
-                Objects.requireNonNull(v, name);
-                if (!v.isBlank()) {
-                    out.add(v.trim());
-                }
-            }
-            return List.copyOf(out);
         }
 
         /**
