@@ -13,6 +13,14 @@ public enum Reason {
     MISSING_TOKEN(401, BearerError.NONE, "No access token was sent."),
     /** The request carried a malformed {@code Authorization} header or more than one token. */
     INVALID_REQUEST(400, BearerError.INVALID_REQUEST, "The request does not carry exactly one well-formed bearer token."),
+    /**
+     * The token came in the {@code jwe.token-cookie} cookie with a method that is not safe (POST,
+     * PUT, PATCH, DELETE, ...), and the application has not declared its own CSRF protection
+     * ({@code jwe.token-cookie.csrf-protected}): a browser sends the cookie with forged cross-site
+     * requests too.
+     */
+    COOKIE_UNSAFE_METHOD(400, BearerError.INVALID_REQUEST,
+            "A token in a cookie is accepted only with GET, HEAD, OPTIONS or TRACE; send it in the Authorization header."),
     /** The token is longer than the configured maximum length. */
     TOKEN_TOO_LARGE(401, BearerError.INVALID_TOKEN, "The token is too large."),
     /** The token is not a strict compact-serialized JWE (five strict base64url segments). */

@@ -3,6 +3,7 @@ package dev.jwe.jaxrs;
 import dev.jwe.core.TokenValidator;
 import dev.jwe.core.http.AdapterParitySuite;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Application;
@@ -60,6 +61,12 @@ abstract class JaxrsAdapterParity extends AdapterParitySuite {
         @GET
         @Path("me")
         public String me(@Context SecurityContext security) {
+            return describe(security);
+        }
+
+        @POST
+        @Path("me")
+        public String post(@Context SecurityContext security) {
             return describe(security);
         }
 

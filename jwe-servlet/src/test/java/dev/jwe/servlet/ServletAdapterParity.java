@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.Principal;
 import java.util.Map;
@@ -35,7 +36,8 @@ abstract class ServletAdapterParity extends AdapterParitySuite {
             settings.forEach(jwe::setInitParameter);
             jwe.addMappingForUrlPatterns(null, false, "/api/*");
         };
-        ServletContainer.Running running = container().start(new ServletContainer.Programmatic(init), workDir);
+        ServletContainer.Running running = container().start(new ServletContainer.Programmatic(init),
+                Files.createTempDirectory(workDir, "server"));
         return new Server() {
             @Override
             public URI base() {
@@ -63,6 +65,11 @@ abstract class ServletAdapterParity extends AdapterParitySuite {
             Principal principal = request.getUserPrincipal();
             response.setContentType("text/plain");
             response.getOutputStream().print("principal=" + (principal == null ? "-" : principal.getName()));
+        }
+
+        @Override
+        protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            doGet(request, response);
         }
     }
 }

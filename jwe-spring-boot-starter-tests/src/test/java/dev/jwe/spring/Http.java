@@ -29,4 +29,15 @@ final class Http {
             throws IOException, InterruptedException {
         return get(port, path, "Authorization", "Bearer " + token);
     }
+
+    /** POST with a small form body and the given header pairs. */
+    static HttpResponse<String> post(int port, String path, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("amount=100"));
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
 }

@@ -8,6 +8,7 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The resources of the test applications. */
@@ -35,6 +36,13 @@ class OrdersController {
     @PreAuthorize("hasAuthority('SCOPE_orders:read')")
     String orders() {
         return "orders";
+    }
+
+    /** A state-changing request: what a forged cross-site form would post. */
+    @PostMapping("/orders")
+    @PreAuthorize("hasAuthority('SCOPE_orders:read')")
+    String placeOrder() {
+        return "placed";
     }
 
     @GetMapping("/admin")

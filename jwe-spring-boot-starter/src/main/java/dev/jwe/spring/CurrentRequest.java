@@ -19,6 +19,12 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 final class CurrentRequest {
     /** Request attribute: the {@link VerifiedToken}, or the {@link Reason} of a rejection. */
     static final String ATTEMPT_ATTRIBUTE = "dev.jwe.spring.Attempt";
+    /**
+     * Request attribute: the {@link Reason} a 400 {@code invalid_request} was answered for, when
+     * {@link JweBearerTokenResolver} refused the request for another reason than
+     * {@link Reason#INVALID_REQUEST}.
+     */
+    static final String REFUSAL_ATTRIBUTE = "dev.jwe.spring.Refusal";
 
     private static final CurrentRequest NONE = new CurrentRequest(null);
 

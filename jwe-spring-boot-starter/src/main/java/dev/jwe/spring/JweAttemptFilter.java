@@ -29,7 +29,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *   <li><b>One audit event per attempt.</b> The validator records every token it sees. What Spring
  *       Security decides without it, or after it, is read from the answer it gave: a 401 Bearer
  *       challenge without an error code and no token validated is {@link Reason#MISSING_TOKEN}; a
- *       400 {@code invalid_request} is {@link Reason#INVALID_REQUEST}; a 403
+ *       400 {@code invalid_request} is {@link Reason#INVALID_REQUEST} (or
+ *       {@link Reason#COOKIE_UNSAFE_METHOD}, as {@link JweBearerTokenResolver} left it); a 403
  *       {@code insufficient_scope} after an accepted token is {@link Reason#INSUFFICIENT_SCOPE},
  *       with that token. Spring Security's entry point and access-denied handler stay in charge of
  *       the answers; an application that replaces them with handlers that send no Bearer challenge
@@ -105,7 +106,9 @@ final class JweAttemptFilter extends OncePerRequestFilter {
             if (status == HttpServletResponse.SC_UNAUTHORIZED && !lower.contains("error=")) {
                 audit.rejected(Reason.MISSING_TOKEN, null, CurrentRequest.info(request));
             } else if (status == HttpServletResponse.SC_BAD_REQUEST && lower.contains("error=\"invalid_request\"")) {
-                audit.rejected(Reason.INVALID_REQUEST, null, CurrentRequest.info(request));
+                Reason reason = request.getAttribute(CurrentRequest.REFUSAL_ATTRIBUTE) instanceof Reason r ? r
+                        : Reason.INVALID_REQUEST;
+                audit.rejected(reason, null, CurrentRequest.info(request));
             }
         }
     }

@@ -4,6 +4,7 @@ import dev.jwe.core.AuditListener;
 import dev.jwe.core.AuditTrail;
 import dev.jwe.core.ConfigurationException;
 import dev.jwe.core.JweSettings;
+import dev.jwe.core.settings.AdapterSettings;
 import dev.jwe.core.settings.CoreSettings;
 import dev.jwe.core.JweTokenValidator;
 import dev.jwe.core.TokenValidator;
@@ -130,7 +131,7 @@ public class JweAutoConfiguration {
     @ConditionalOnMissingBean(BearerTokenResolver.class)
     public BearerTokenResolver jweBearerTokenResolver(JweSettings settings) {
         return new JweBearerTokenResolver(settings.get("jwe.token-header").orElse(null),
-                settings.get("jwe.token-cookie").orElse(null));
+                settings.get("jwe.token-cookie").orElse(null), settings.get(AdapterSettings.TOKEN_COOKIE_CSRF_PROTECTED));
     }
 
     /** The filter around Spring Security's chain, in Servlet applications. */

@@ -8,7 +8,7 @@ import dev.jwe.core.settings.AdapterSettings;
  * The settings every adapter (Servlet filter, JAX-RS feature) reads for itself, besides those of
  * the validator, written once so that every adapter accepts and refuses the same values:
  * {@code jwe.realm} (default {@code api}), {@code jwe.anonymous}, {@code jwe.allow-preflight},
- * {@code jwe.token-header} and {@code jwe.token-cookie}. Checked when made: a bad value fails the
+ * {@code jwe.token-header}, {@code jwe.token-cookie} and {@code jwe.token-cookie.csrf-protected}. Checked when made: a bad value fails the
  * deployment with a {@link ConfigurationException} that names the setting and never repeats the
  * value. Immutable.
  *
@@ -19,9 +19,26 @@ import dev.jwe.core.settings.AdapterSettings;
  *     or {@code null}
  * @param tokenCookie {@code jwe.token-cookie}: an RFC 6265 cookie name (an RFC 9110 token), or
  *     {@code null}
+ * @param cookieCsrfProtected {@code jwe.token-cookie.csrf-protected}: the application has its own CSRF
+ *     protection, so a token in the cookie is accepted on unsafe methods (POST, PUT, PATCH, DELETE)
+ *     too; see {@link BearerToken#refusedFor(String, boolean)}
  */
 public record AdapterOptions(String realm, boolean anonymous, boolean allowPreflight, String tokenHeader,
-        String tokenCookie) {
+        String tokenCookie, boolean cookieCsrfProtected) {
+
+    /**
+     * Options without CSRF protection declared for the token cookie.
+     *
+     * @param realm {@code jwe.realm}
+     * @param anonymous {@code jwe.anonymous}
+     * @param allowPreflight {@code jwe.allow-preflight}
+     * @param tokenHeader {@code jwe.token-header}, or {@code null}
+     * @param tokenCookie {@code jwe.token-cookie}, or {@code null}
+     */
+    public AdapterOptions(String realm, boolean anonymous, boolean allowPreflight, String tokenHeader,
+            String tokenCookie) {
+        this(realm, anonymous, allowPreflight, tokenHeader, tokenCookie, false);
+    }
 
     /** Checks every value; the exceptions name the setting. */
     public AdapterOptions {
@@ -41,6 +58,10 @@ public record AdapterOptions(String realm, boolean anonymous, boolean allowPrefl
         if (tokenCookie != null && !isToken(tokenCookie)) {
             throw new ConfigurationException(AdapterSettings.TOKEN_COOKIE.name(), "must be a cookie name (RFC 6265 token)");
         }
+        if (cookieCsrfProtected && tokenCookie == null) {
+            throw new ConfigurationException(AdapterSettings.TOKEN_COOKIE_CSRF_PROTECTED.name(),
+                    "only means something with " + AdapterSettings.TOKEN_COOKIE.name());
+        }
     }
 
     /**
@@ -53,7 +74,7 @@ public record AdapterOptions(String realm, boolean anonymous, boolean allowPrefl
     public static AdapterOptions from(JweSettings settings) {
         return new AdapterOptions(settings.get(AdapterSettings.REALM), settings.get(AdapterSettings.ANONYMOUS),
                 settings.get(AdapterSettings.ALLOW_PREFLIGHT), settings.get(AdapterSettings.TOKEN_HEADER),
-                settings.get(AdapterSettings.TOKEN_COOKIE));
+                settings.get(AdapterSettings.TOKEN_COOKIE), settings.get(AdapterSettings.TOKEN_COOKIE_CSRF_PROTECTED));
     }
 
     /** RFC 9110 §5.6.2: {@code token = 1*tchar}; RFC 6265 §4.1.1 names a cookie with the same rule. */

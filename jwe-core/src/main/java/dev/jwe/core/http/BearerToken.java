@@ -10,10 +10,17 @@ import java.util.Objects;
  * {@code Authorization: Bearer <b64token>}, or a configured header or cookie. Never the query
  * string. Immutable result.
  *
+ * <p>A browser sends cookies with cross-site requests, so a token in a cookie authenticates a
+ * forged request as well as a real one (CSRF). {@link #refusedFor(String, boolean)} is the rule
+ * every adapter applies: a cookie-borne token is accepted on safe methods only (RFC 9110 §9.2.1:
+ * GET, HEAD, OPTIONS, TRACE) unless the application declares its own CSRF protection
+ * ({@code jwe.token-cookie.csrf-protected=true}).
+ *
  * @param outcome what was found
  * @param token the token when {@link Outcome#FOUND}, else {@code null}
+ * @param source where the token was found when {@link Outcome#FOUND}, else {@code null}
  */
-public record BearerToken(Outcome outcome, String token) {
+public record BearerToken(Outcome outcome, String token, Source source) {
 
     /** What the request carried. */
     public enum Outcome {
@@ -25,20 +32,45 @@ public record BearerToken(Outcome outcome, String token) {
         INVALID_REQUEST
     }
 
-    private static final BearerToken NONE = new BearerToken(Outcome.NONE, null);
-    private static final BearerToken INVALID = new BearerToken(Outcome.INVALID_REQUEST, null);
+    /** Where a token was found. */
+    public enum Source {
+        /** {@code Authorization: Bearer}. */
+        AUTHORIZATION,
+        /** The header named by {@code jwe.token-header}. */
+        HEADER,
+        /** The cookie named by {@code jwe.token-cookie}. */
+        COOKIE
+    }
+
+    private static final BearerToken NONE = new BearerToken(Outcome.NONE, null, null);
+    private static final BearerToken INVALID = new BearerToken(Outcome.INVALID_REQUEST, null, null);
+
+    /**
+     * Extracts the token from the {@code Authorization} headers and the configured token header.
+     *
+     * @param authorizationHeaders every {@code Authorization} header value of the request
+     * @param headerValues values of the configured token header (raw tokens), may be empty
+     * @return the result
+     */
+    public static BearerToken extract(List<String> authorizationHeaders, List<String> headerValues) {
+        return extract(authorizationHeaders, headerValues, List.of());
+    }
 
     /**
      * Extracts the token.
      *
      * @param authorizationHeaders every {@code Authorization} header value of the request
-     * @param otherValues values of the configured token header and cookie (raw tokens), may be empty
+     * @param headerValues values of the configured token header (raw tokens), may be empty
+     * @param cookieValues values of the configured token cookie (raw tokens), may be empty
      * @return the result
      */
-    public static BearerToken extract(List<String> authorizationHeaders, List<String> otherValues) {
+    public static BearerToken extract(List<String> authorizationHeaders, List<String> headerValues,
+            List<String> cookieValues) {
         Objects.requireNonNull(authorizationHeaders, "authorizationHeaders");
-        Objects.requireNonNull(otherValues, "otherValues");
+        Objects.requireNonNull(headerValues, "headerValues");
+        Objects.requireNonNull(cookieValues, "cookieValues");
         List<String> found = new ArrayList<>(1);
+        Source source = null;
         for (String header : authorizationHeaders) {
             if (header == null) {
                 continue;
@@ -57,20 +89,54 @@ public record BearerToken(Outcome outcome, String token) {
                 return INVALID;
             }
             found.add(token);
+            source = Source.AUTHORIZATION;
         }
-        for (String value : otherValues) {
-            if (value == null || value.isEmpty()) {
-                continue;
-            }
-            if (!isB64Token(value)) {
-                return INVALID;
-            }
-            found.add(value);
+        if (!addRaw(headerValues, found)) {
+            return INVALID;
+        }
+        if (source == null && !found.isEmpty()) {
+            source = Source.HEADER;
+        }
+        if (!addRaw(cookieValues, found)) {
+            return INVALID;
         }
         if (found.isEmpty()) {
             return NONE;
         }
-        return found.size() == 1 ? new BearerToken(Outcome.FOUND, found.get(0)) : INVALID;
+        return found.size() == 1 ? new BearerToken(Outcome.FOUND, found.get(0), source == null ? Source.COOKIE : source)
+                : INVALID;
+    }
+
+    /** Adds the non-empty raw token values; false when one is not a b64token. */
+    private static boolean addRaw(List<String> values, List<String> found) {
+        for (String value : values) {
+            if (value == null || value.isEmpty()) {
+                continue;
+            }
+            if (!isB64Token(value)) {
+                return false;
+            }
+            found.add(value);
+        }
+        return true;
+    }
+
+    /**
+     * Whether this token must be refused for a request of {@code method} because it came in a
+     * cookie: true for a cookie-borne token on a method that is not safe (RFC 9110 §9.2.1: anything
+     * but GET, HEAD, OPTIONS and TRACE), unless the application protects itself against CSRF.
+     *
+     * @param method the request method (case-sensitive, RFC 9110 §9.1)
+     * @param csrfProtected {@code jwe.token-cookie.csrf-protected}
+     * @return whether to refuse with {@link dev.jwe.core.Reason#COOKIE_UNSAFE_METHOD}
+     */
+    public boolean refusedFor(String method, boolean csrfProtected) {
+        return source == Source.COOKIE && !csrfProtected && !isSafeMethod(method);
+    }
+
+    /** RFC 9110 §9.2.1: the safe methods (method names are case-sensitive). */
+    static boolean isSafeMethod(String method) {
+        return "GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method) || "TRACE".equals(method);
     }
 
     /** RFC 6750 §2.1: {@code b64token = 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="}. */

@@ -29,7 +29,9 @@ import org.slf4j.LoggerFactory;
  * <p>Order: an allowed preflight ({@code OPTIONS} with {@code Origin} and
  * {@code Access-Control-Request-Method}, when {@code jwe.allow-preflight=true}) passes without
  * looking for a token; a malformed {@code Authorization: Bearer} header or two tokens is 400
- * {@code invalid_request}; no token is 401 with a bare challenge where a token is needed, else it
+ * {@code invalid_request}, and so is a token in the cookie on an unsafe method unless
+ * {@code jwe.token-cookie.csrf-protected=true} ({@link BearerToken#refusedFor(String, boolean)});
+ * no token is 401 with a bare challenge where a token is needed, else it
  * passes; a token is validated: 401 {@code invalid_token} when refused, 503 without challenge when
  * our side fails (logged at ERROR once per outage, and at INFO when it works again).
  *
@@ -130,13 +132,17 @@ public final class HttpAuthenticator {
         if (options.allowPreflight() && isPreflight(request)) {
             return PASS;
         }
-        BearerToken found = BearerToken.extract(request.headers("Authorization"), otherTokenValues(request));
+        BearerToken found = BearerToken.extract(request.headers("Authorization"), headerValues(request),
+                cookieValues(request));
         switch (found.outcome()) {
             case INVALID_REQUEST:
                 return refuse(Reason.INVALID_REQUEST, request.info());
             case NONE:
                 return tokenRequired.getAsBoolean() ? refuse(Reason.MISSING_TOKEN, request.info()) : PASS;
             default:
+                if (found.refusedFor(request.method(), options.cookieCsrfProtected())) {
+                    return refuse(Reason.COOKIE_UNSAFE_METHOD, request.info());
+                }
                 break;
         }
         VerifiedToken token;
@@ -191,18 +197,17 @@ public final class HttpAuthenticator {
                 && !request.headers("Access-Control-Request-Method").isEmpty();
     }
 
-    private List<String> otherTokenValues(RequestView request) {
-        if (options.tokenHeader() == null && options.tokenCookie() == null) {
+    private List<String> headerValues(RequestView request) {
+        return options.tokenHeader() == null ? List.of() : request.headers(options.tokenHeader());
+    }
+
+    private List<String> cookieValues(RequestView request) {
+        if (options.tokenCookie() == null) {
             return List.of();
         }
         List<String> values = new ArrayList<>(1);
-        if (options.tokenHeader() != null) {
-            values.addAll(request.headers(options.tokenHeader()));
-        }
-        if (options.tokenCookie() != null) {
-            for (String header : request.headers("Cookie")) {
-                values.addAll(CookieHeader.values(header, options.tokenCookie()));
-            }
+        for (String header : request.headers("Cookie")) {
+            values.addAll(CookieHeader.values(header, options.tokenCookie()));
         }
         return values;
     }

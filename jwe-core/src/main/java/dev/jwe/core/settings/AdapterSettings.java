@@ -25,10 +25,18 @@ public final class AdapterSettings {
             "Also read the token from this header (raw token, no Bearer prefix).");
     /** {@code jwe.token-cookie}: a cookie that may carry the token. */
     public static final Setting<String> TOKEN_COOKIE = CORE.string("jwe.token-cookie", null,
-            "Also read the token from this cookie.");
+            "Also read the token from this cookie (safe methods only, see jwe.token-cookie.csrf-protected).");
+    /**
+     * {@code jwe.token-cookie.csrf-protected}: the application has its own CSRF protection, so a
+     * token in the cookie is accepted on unsafe methods too.
+     */
+    public static final Setting<Boolean> TOKEN_COOKIE_CSRF_PROTECTED = CORE.bool("jwe.token-cookie.csrf-protected",
+            false, "true: the application has its own CSRF protection; a token in the cookie is then accepted on"
+                    + " POST, PUT, PATCH, DELETE too (default: GET, HEAD, OPTIONS, TRACE only, 400 otherwise).");
 
     /** Every setting above, in documentation order. */
-    public static final List<Setting<?>> ALL = List.of(REALM, ANONYMOUS, ALLOW_PREFLIGHT, TOKEN_HEADER, TOKEN_COOKIE);
+    public static final List<Setting<?>> ALL = List.of(REALM, ANONYMOUS, ALLOW_PREFLIGHT, TOKEN_HEADER, TOKEN_COOKIE,
+            TOKEN_COOKIE_CSRF_PROTECTED);
 
     private AdapterSettings() {
     }

@@ -22,8 +22,22 @@ class AdapterOptionsTest {
     @Test
     void fromWhenAllSetThenRead() {
         AdapterOptions o = AdapterOptions.from(JweSettings.of(Map.of("jwe.realm", "orders api", "jwe.anonymous", "TRUE",
-                "jwe.allow-preflight", "true", "jwe.token-header", "X-Access-Token", "jwe.token-cookie", "at")));
-        assertThat(o).isEqualTo(new AdapterOptions("orders api", true, true, "X-Access-Token", "at"));
+                "jwe.allow-preflight", "true", "jwe.token-header", "X-Access-Token", "jwe.token-cookie", "at",
+                "jwe.token-cookie.csrf-protected", "true")));
+        assertThat(o).isEqualTo(new AdapterOptions("orders api", true, true, "X-Access-Token", "at", true));
+    }
+
+    @Test
+    void fromWhenCookieSetWithoutCsrfDeclarationThenCookieNotCsrfProtected() {
+        AdapterOptions o = AdapterOptions.from(JweSettings.of(Map.of("jwe.token-cookie", "at")));
+        assertThat(o.cookieCsrfProtected()).isFalse();
+    }
+
+    @Test
+    void fromWhenCsrfProtectedWithoutTokenCookieThenConfigurationExceptionNamesIt() {
+        assertThatThrownBy(() -> AdapterOptions.from(JweSettings.of(Map.of("jwe.token-cookie.csrf-protected", "true"))))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("jwe.token-cookie.csrf-protected: only means something with jwe.token-cookie");
     }
 
     @Test
@@ -41,6 +55,7 @@ class AdapterOptionsTest {
         "jwe.realm|caf\u00e9",
         "jwe.anonymous|yes",
         "jwe.allow-preflight|1",
+        "jwe.token-cookie.csrf-protected|yes",
         "jwe.token-header|authorization",
         "jwe.token-header|X Token",
         "jwe.token-header|X:Token",

@@ -20,6 +20,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * One suite that every HTTP adapter passes on every server it supports (the Servlet filter on
@@ -40,8 +42,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * event. Since every adapter is held to the same bytes, they answer byte-identically to each other.
  *
  * <p>A subclass deploys its adapter with {@link #SETTINGS} in front of a resource at
- * {@code /api/me} (any valid token) that answers {@code 200 text/plain} with
- * {@code principal=<name>}, and, where the adapter can demand a scope per resource, at
+ * {@code /api/me} (any valid token) that answers {@code GET} and {@code POST} with
+ * {@code 200 text/plain} {@code principal=<name>}, and, where the adapter can demand a scope per resource, at
  * {@code /api/write} (scope {@code orders:write}). Cases the adapter cannot express are skipped.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -61,6 +63,7 @@ public abstract class AdapterParitySuite {
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
     private Server server;
+    private TokenValidator validator;
 
     /** A running deployment of the adapter. */
     protected interface Server extends AutoCloseable {
@@ -92,7 +95,7 @@ public abstract class AdapterParitySuite {
 
     @BeforeAll
     void startServer() throws Exception {
-        TokenValidator validator = JweTokenValidator.builder().decryptionKeys(keys)
+        validator = JweTokenValidator.builder().decryptionKeys(keys)
                 .verificationKeys(KeySource.of(TestKeys.publicOnly(SIG))).issuer(TestKeys.ISSUER)
                 .audience(TestKeys.AUDIENCE).clock(TestKeys.CLOCK).auditListener(audit).build();
         server = start(validator, SETTINGS);
@@ -227,6 +230,53 @@ public abstract class AdapterParitySuite {
         assertThat(r.statusCode()).isBetween(200, 299);
         assertThat(r.headers().allValues("WWW-Authenticate")).isEmpty();
         assertThat(audit.events()).isEmpty();
+    }
+
+    // --- token cookie and CSRF ----------------------------------------------------------------
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"POST", "PUT", "PATCH", "DELETE"})
+    void requestWhenTokenCookieOnUnsafeMethodThen400BeforeAnyValidation(String method) {
+        HttpResponse<byte[]> r = send(HttpRequest.newBuilder(uri("/api/me"))
+                .method(method, HttpRequest.BodyPublishers.ofString("amount=100"))
+                .header("Cookie", "access_token=" + token(TestKeys.claims())));
+        assertAnswer(r, ErrorResponse.rejection(REALM, Reason.COOKIE_UNSAFE_METHOD, List.of()));
+        assertThat(audit.events()).singleElement().satisfies(e -> {
+            assertThat(e.reason()).isEqualTo(Reason.COOKIE_UNSAFE_METHOD);
+            assertThat(e.subject()).as("the token was never opened").isNull();
+            assertThat(e.request().method()).isEqualTo(method);
+        });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("tokenPlaces")
+    void requestWhenPostThenOnlyTheCookieIsRefused(String header, String prefix) {
+        HttpResponse<byte[]> r = send(HttpRequest.newBuilder(uri("/api/me"))
+                .POST(HttpRequest.BodyPublishers.ofString("amount=100"))
+                .header(header, prefix + token(TestKeys.claims())));
+        if (header.equals("Cookie")) {
+            assertAnswer(r, ErrorResponse.rejection(REALM, Reason.COOKIE_UNSAFE_METHOD, List.of()));
+        } else {
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo("principal=alice");
+        }
+    }
+
+    @Test
+    void requestWhenCsrfProtectionDeclaredThenTokenCookieAcceptedOnPost() throws Exception {
+        Map<String, String> settings = new HashMap<>(SETTINGS);
+        settings.put("jwe.token-cookie.csrf-protected", "true");
+        try (Server declared = start(validator, settings)) {
+            HttpResponse<byte[]> r = send(HttpRequest.newBuilder(URI.create(declared.base() + "/api/me"))
+                    .POST(HttpRequest.BodyPublishers.ofString("amount=100"))
+                    .header("Cookie", "theme=dark; access_token=" + token(TestKeys.claims())));
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo("principal=alice");
+            assertThat(audit.events()).singleElement().satisfies(e -> {
+                assertThat(e.accepted()).isTrue();
+                assertThat(e.request().method()).isEqualTo("POST");
+            });
+        }
     }
 
     // --- our failure ---------------------------------------------------------------------------

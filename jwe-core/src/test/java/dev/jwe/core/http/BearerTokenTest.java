@@ -101,6 +101,41 @@ class BearerTokenTest {
     @Test
     void extractWhenListsNullThenFailsNamingThem() {
         assertThatThrownBy(() -> BearerToken.extract(null, List.of())).hasMessage("authorizationHeaders");
-        assertThatThrownBy(() -> BearerToken.extract(List.of(), null)).hasMessage("otherValues");
+        assertThatThrownBy(() -> BearerToken.extract(List.of(), null)).hasMessage("headerValues");
+        assertThatThrownBy(() -> BearerToken.extract(List.of(), List.of(), null)).hasMessage("cookieValues");
+    }
+
+    @Test
+    void extractWhenFoundThenSaysWhere() {
+        assertThat(BearerToken.extract(List.of("Bearer abc"), List.of(), List.of()).source())
+                .isEqualTo(BearerToken.Source.AUTHORIZATION);
+        assertThat(BearerToken.extract(List.of(), List.of("abc"), List.of()).source()).isEqualTo(BearerToken.Source.HEADER);
+        assertThat(BearerToken.extract(List.of(), List.of(), List.of("abc")).source()).isEqualTo(BearerToken.Source.COOKIE);
+        assertThat(BearerToken.extract(List.of(), List.of(), List.of()).source()).isNull();
+    }
+
+    @Test
+    void extractWhenCookieAndAnotherPlaceThenInvalidRequest() {
+        assertThat(BearerToken.extract(List.of(), List.of("abc"), List.of("abc")).outcome())
+                .isEqualTo(Outcome.INVALID_REQUEST);
+        assertThat(BearerToken.extract(List.of(), List.of(), List.of("abc", "abc")).outcome())
+                .isEqualTo(Outcome.INVALID_REQUEST);
+        assertThat(BearerToken.extract(List.of(), List.of(), List.of("a b")).outcome()).isEqualTo(Outcome.INVALID_REQUEST);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"POST", "PUT", "PATCH", "DELETE", "CONNECT", "PROPPATCH", "get", "Get", ""})
+    void refusedForWhenCookieOnMethodThatIsNotSafeThenRefusedUnlessCsrfProtected(String method) {
+        BearerToken cookie = BearerToken.extract(List.of(), List.of(), List.of("abc"));
+        assertThat(cookie.refusedFor(method, false)).isTrue();
+        assertThat(cookie.refusedFor(method, true)).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"GET", "HEAD", "OPTIONS", "TRACE"})
+    void refusedForWhenSafeMethodOrNotCookieThenNotRefused(String method) {
+        assertThat(BearerToken.extract(List.of(), List.of(), List.of("abc")).refusedFor(method, false)).isFalse();
+        assertThat(BearerToken.extract(List.of("Bearer abc"), List.of(), List.of()).refusedFor("POST", false)).isFalse();
+        assertThat(BearerToken.extract(List.of(), List.of("abc"), List.of()).refusedFor("DELETE", false)).isFalse();
     }
 }

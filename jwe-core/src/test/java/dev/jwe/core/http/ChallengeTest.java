@@ -136,7 +136,7 @@ class ChallengeTest {
         assertThat(Challenge.status(reason)).isEqualTo(expected).isEqualTo(reason.httpStatus());
         assertThat(reason.bearerError()).isEqualTo(switch (reason) {
             case MISSING_TOKEN, UNAVAILABLE -> BearerError.NONE;
-            case INVALID_REQUEST -> BearerError.INVALID_REQUEST;
+            case INVALID_REQUEST, COOKIE_UNSAFE_METHOD -> BearerError.INVALID_REQUEST;
             case INSUFFICIENT_SCOPE -> BearerError.INSUFFICIENT_SCOPE;
             default -> BearerError.INVALID_TOKEN;
         });

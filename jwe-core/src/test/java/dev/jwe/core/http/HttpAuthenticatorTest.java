@@ -22,6 +22,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.ParameterizedTest;
 
 /** The decision shared by every adapter, on a request view and a real validator. */
 class HttpAuthenticatorTest {
@@ -87,6 +89,43 @@ class HttpAuthenticatorTest {
             assertThat(e.reason()).isEqualTo(Reason.MISSING_TOKEN);
             assertThat(e.request()).isEqualTo(new RequestInfo("192.0.2.1", "GET", "/api/orders"));
         });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"POST", "PUT", "PATCH", "DELETE", "PROPFIND", "post"})
+    void authenticateWhenTokenCookieOnUnsafeMethodThen400AuditedWithoutOpeningTheToken(String method) {
+        ErrorResponse r = answer(authenticator(OPTIONS).authenticate(Request.of(method, "Cookie",
+                "theme=dark; at=" + token(TestKeys.claims()))));
+        assertThat(r).isEqualTo(ErrorResponse.rejection("orders", Reason.COOKIE_UNSAFE_METHOD, List.of()));
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.headers().get(ErrorResponse.WWW_AUTHENTICATE)).contains("error=\"invalid_request\"");
+        assertThat(capture.events()).singleElement().satisfies(e -> {
+            assertThat(e.reason()).isEqualTo(Reason.COOKIE_UNSAFE_METHOD);
+            assertThat(e.subject()).isNull();
+        });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"GET", "HEAD", "OPTIONS", "TRACE"})
+    void authenticateWhenTokenCookieOnSafeMethodThenAuthenticated(String method) {
+        assertThat(authenticator(OPTIONS).authenticate(Request.of(method, "Cookie", "at=" + token(TestKeys.claims()))))
+                .isInstanceOf(Authentication.Authenticated.class);
+    }
+
+    @Test
+    void authenticateWhenPostWithTokenInHeadersThenAuthenticated() {
+        String t = token(TestKeys.claims());
+        assertThat(authenticator(OPTIONS).authenticate(Request.of("POST", "Authorization", "Bearer " + t)))
+                .isInstanceOf(Authentication.Authenticated.class);
+        assertThat(authenticator(OPTIONS).authenticate(Request.of("POST", "X-Access-Token", t)))
+                .isInstanceOf(Authentication.Authenticated.class);
+    }
+
+    @Test
+    void authenticateWhenCsrfProtectionDeclaredThenTokenCookieOnPostAuthenticated() {
+        HttpAuthenticator a = authenticator(new AdapterOptions("orders", false, false, null, "at", true));
+        assertThat(a.authenticate(Request.of("POST", "Cookie", "at=" + token(TestKeys.claims()))))
+                .isInstanceOf(Authentication.Authenticated.class);
     }
 
     @Test
