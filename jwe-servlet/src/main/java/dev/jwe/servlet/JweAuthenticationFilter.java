@@ -11,6 +11,8 @@ import dev.jwe.core.http.AdapterOptions;
 import dev.jwe.core.http.Authentication;
 import dev.jwe.core.http.HttpAuthenticator;
 import dev.jwe.core.http.RequestView;
+import dev.jwe.core.settings.AdapterSettings;
+import dev.jwe.core.settings.Setting;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -22,6 +24,8 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -99,9 +103,13 @@ public final class JweAuthenticationFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(JweAuthenticationFilter.class);
 
-    /** The settings this filter reads itself; all others configure the validator. */
-    private static final Set<String> FILTER_SETTINGS = Set.of("jwe.realm", "jwe.anonymous", "jwe.exclude-paths",
-            "jwe.allow-preflight", "jwe.token-header", "jwe.token-cookie", "jwe.replay.paths", "jwe.config");
+    /**
+     * The settings this filter reads itself (every adapter option, its paths, {@code jwe.config}); all
+     * others configure the validator. From the declarations, so that a new adapter option is one too.
+     */
+    private static final Set<String> FILTER_SETTINGS = Stream.concat(
+            Stream.of(ServletSettings.EXCLUDE_PATHS.name(), ServletSettings.REPLAY_PATHS.name(), "jwe.config"),
+            AdapterSettings.ALL.stream().map(Setting::name)).collect(Collectors.toUnmodifiableSet());
 
     private final transient TokenValidator givenValidator;
     private transient volatile Policy policy;

@@ -91,6 +91,18 @@ public final class JwksPublishingServlet extends HttpServlet {
     }
 
     /**
+     * For registration in code, with the validator's configured key-management allow-list, from
+     * which a key without {@code alg} is published with the first algorithm that fits it.
+     *
+     * @param decryptionKeys the keys whose public halves to publish
+     * @param keyManagementAlgorithms {@code jwe.key-management-algorithms}; empty when derived from the keys
+     */
+    public JwksPublishingServlet(KeySource decryptionKeys, List<String> keyManagementAlgorithms) {
+        this(decryptionKeys);
+        this.keyManagement = List.copyOf(keyManagementAlgorithms);
+    }
+
+    /**
      * Loads the keys and checks that there is something to publish.
      *
      * @throws ServletException naming the setting when the keys are missing or unusable
