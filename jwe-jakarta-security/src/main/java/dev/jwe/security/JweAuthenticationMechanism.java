@@ -45,7 +45,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Settings</b> ({@link JweSettings}, first wins): context-params of {@code web.xml}, system
  * properties, environment variables, the {@code jwe.config} file. Besides the validator's it reads
- * {@code jwe.realm} (default {@code api}). Which resources need a caller is the container's
+ * {@code jwe.realm} (default {@code api}) and {@code jwe.resource} (RFC 9728: every challenge then
+ * names the resource's metadata URL in {@code resource_metadata}). Which resources need a caller is the container's
  * decision (security constraints, {@code @RolesAllowed}), so {@code jwe.anonymous},
  * {@code jwe.allow-preflight}, {@code jwe.token-header} and {@code jwe.token-cookie} are errors
  * here. The settings are read when the application starts; a mistake fails the deployment with a
