@@ -45,6 +45,7 @@ import org.slf4j.LoggerFactory;
  * <servlet>
  *   <servlet-name>resource-metadata</servlet-name>
  *   <servlet-class>dev.jwe.servlet.ProtectedResourceMetadataServlet</servlet-class>
+ *   <load-on-startup>1</load-on-startup>
  * </servlet>
  * <servlet-mapping>
  *   <servlet-name>resource-metadata</servlet-name>
