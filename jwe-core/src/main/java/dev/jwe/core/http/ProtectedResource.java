@@ -98,12 +98,6 @@ public record ProtectedResource(String identifier) {
         return uri.getScheme() + "://" + uri.getRawAuthority() + WELL_KNOWN_PATH + path + query;
     }
 
-    /** The path of {@link #metadataUrl()} on this host, e.g. {@code /.well-known/oauth-protected-resource/orders}. */
-    public String metadataPath() {
-        String path = URI.create(identifier).getRawPath();
-        return WELL_KNOWN_PATH + (path == null || path.equals("/") ? "" : path);
-    }
-
     /**
      * The metadata document (RFC 9728 §2) of this resource, as {@code application/json}:
      * {@code resource}, then the optional members that are given. {@code bearer_methods_supported}

@@ -30,14 +30,6 @@ class ProtectedResourceTest {
         assertThat(new ProtectedResource(identifier).metadataUrl()).isEqualTo(metadata);
     }
 
-    @Test
-    void metadataPathWhenIdentifierHasPathThenPathOnThisHost() {
-        assertThat(new ProtectedResource("https://api.example/orders").metadataPath())
-                .isEqualTo("/.well-known/oauth-protected-resource/orders");
-        assertThat(new ProtectedResource("https://api.example/").metadataPath())
-                .isEqualTo("/.well-known/oauth-protected-resource");
-    }
-
     @ParameterizedTest
     @ValueSource(strings = {"http://orders.example", "http://192.168.1.1/api", "http://localhost.evil.example/",
         "urn:example:orders", "/api", "https://api.example/#f", "https://u:p@api.example/"})
