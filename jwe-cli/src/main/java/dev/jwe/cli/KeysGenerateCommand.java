@@ -29,7 +29,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code jwe keys generate}: makes an RSA, EC or secret key with the JDK and writes it as a private
- * JWK Set (or PKCS#8 PEM), optionally with the public half beside it (JWK Set or SPKI PEM). Never
+ * JWK Set (or PKCS#8 PEM), optionally with the public half beside it (JWK Set or SPKI PEM). An
+ * {@code enc} key in a JWK Set carries its key-management {@code alg} ({@code --alg}, default
+ * RSA-OAEP-256 for RSA and ECDH-ES+A256KW for EC), so that issuers that choose the recipient's key
+ * by {@code alg} find it. Never
  * overwrites a file without {@code --force}; files with private or secret keys are made readable by
  * the owner only where the file system has POSIX permissions. Prints a one-line JSON summary.
  */
@@ -66,6 +69,12 @@ final class KeysGenerateCommand implements Callable<Integer> {
     @Option(names = "--use", required = true, paramLabel = "enc|sig",
             description = "What the key is for: enc (token encryption) or sig (inner signature).")
     Use use;
+
+    @Option(names = "--alg", paramLabel = "ALG",
+            description = {"enc keys: the JWE key-management algorithm written as the key's alg, which issuers that"
+                + " choose the key by alg (Keycloak) need. Default: RSA-OAEP-256 for rsa, ECDH-ES+A256KW for ec,"
+                + " none for oct (then every algorithm its size fits is accepted)."})
+    String alg;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "The private key file.")
     Path out;
@@ -104,6 +113,7 @@ final class KeysGenerateCommand implements Callable<Integer> {
             publicKey = pair.getPublic();
             describedType = type == Type.rsa ? "RSA-" + (size == null ? 2048 : size) : "EC-" + curveName();
         }
+        String keyAlg = keyAlgorithm(key);
         String thumbprint = Jwks.thumbprint(publicKey != null ? publicKey : key);
         String keyId = format == Format.pem ? thumbprint : kid != null ? kid : thumbprint;
 
@@ -113,9 +123,9 @@ final class KeysGenerateCommand implements Callable<Integer> {
                 write(publicOut, pem("PUBLIC KEY", publicKey.getEncoded()), false);
             }
         } else {
-            write(out, Jwk.jwkSet(Jwk.privateJwk(keyId, use.name(), key, publicKey)), true);
+            write(out, Jwk.jwkSet(Jwk.privateJwk(keyId, use.name(), keyAlg, key, publicKey)), true);
             if (publicOut != null) {
-                write(publicOut, Jwk.jwkSet(Jwk.publicJwk(keyId, use.name(), publicKey)), false);
+                write(publicOut, Jwk.jwkSet(Jwk.publicJwk(keyId, use.name(), keyAlg, publicKey)), false);
             }
         }
 
@@ -123,6 +133,9 @@ final class KeysGenerateCommand implements Callable<Integer> {
         summary.put("kid", keyId);
         summary.put("type", describedType);
         summary.put("use", use.name());
+        if (keyAlg != null) {
+            summary.put("alg", keyAlg);
+        }
         summary.put("format", format.name());
         summary.put("out", out.toString());
         if (publicOut != null) {
@@ -171,8 +184,35 @@ final class KeysGenerateCommand implements Callable<Integer> {
             throw new UsageException("--kid", "PEM files carry no key id (readers use the RFC 7638 thumbprint);"
                     + " use --format jwks to keep a key id");
         }
+        if (alg != null && use != Use.enc) {
+            throw new UsageException("--alg", "names the key-management algorithm of an enc key; a sig key's"
+                    + " algorithm comes from the signing configuration");
+        }
+        if (alg != null && format == Format.pem) {
+            throw new UsageException("--alg", "PEM files carry no alg (the JWKS servlet publishes the accepted one);"
+                    + " use --format jwks to keep an alg");
+        }
         if (publicOut != null && publicOut.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize())) {
             throw new UsageException("--public-out", "must not be the same file as --out");
+        }
+    }
+
+    /**
+     * The {@code alg} to write: the one given, checked against the key by core's table (so the
+     * CLI accepts exactly what the validator can), else the default for an RSA or EC enc key;
+     * none for sig keys, oct keys and PEM files.
+     */
+    private String keyAlgorithm(Key key) {
+        if (use != Use.enc || format == Format.pem) {
+            return null;
+        }
+        if (alg == null) {
+            return type == Type.oct ? null : Jwks.defaultKeyManagement(key);
+        }
+        try {
+            return Jwks.checkKeyManagement(alg, key);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--alg", e.getMessage());
         }
     }
 

@@ -162,6 +162,14 @@ class KeysGenerateCommandTest {
         "--type oct --use enc --public-out PUB|--public-out",
         "--type ec --use sig --format pem --kid x|--kid",
         "--type ec --use sig --public-out OUT|--public-out",
+        "--type ec --use sig --alg ECDH-ES|--alg",
+        "--type rsa --use enc --format pem --alg RSA-OAEP-256|--alg",
+        "--type rsa --use enc --alg RS256|--alg: RS256 is a signature algorithm",
+        "--type rsa --use enc --alg A256GCM|--alg: unsupported key-management algorithm A256GCM",
+        "--type rsa --use enc --alg RSA1_5|--alg: RSA1_5 is refused",
+        "--type rsa --use enc --alg ECDH-ES+A256KW|--alg: ECDH-ES+A256KW does not fit a RSA key",
+        "--type ec --use enc --alg RSA-OAEP-256|--alg: RSA-OAEP-256 does not fit a EC key",
+        "--type oct --size 128 --use enc --alg A256KW|--alg: A256KW does not fit",
         "--type dsa --use sig|--type",
         "--type ec --use both|--use",
         "--type ec|--use"})
@@ -187,5 +195,39 @@ class KeysGenerateCommandTest {
 
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.err()).contains("--out").contains("does not exist");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"rsa,RSA-OAEP-256", "ec,ECDH-ES+A256KW"})
+    void generateWhenEncKeyWithoutAlgThenDefaultAlgAndUseEncInBothFiles(String type, String alg) throws Exception {
+        Cli.Result r = generate("--type", type, "--kid", "enc-1", "--use", "enc", "--out", path("p.json"),
+                "--public-out", path("pub.json"));
+
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(Json.parseObject(r.out(), 2)).containsEntry("alg", alg);
+        for (String file : List.of("p.json", "pub.json")) {
+            KeyEntry k = only(dir.resolve(file));
+            assertThat(k.algorithm()).as(file).contains(alg);
+            assertThat(k.use()).as(file).contains("enc");
+        }
+    }
+
+    @Test
+    void generateWhenAlgGivenThenWrittenToBothFiles() throws Exception {
+        Cli.Result r = generate("--type", "rsa", "--use", "enc", "--alg", "RSA-OAEP", "--out", path("p.json"),
+                "--public-out", path("pub.json"));
+
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(only(dir.resolve("pub.json")).algorithm()).contains("RSA-OAEP");
+        assertThat(only(dir.resolve("p.json")).algorithm()).contains("RSA-OAEP");
+    }
+
+    @Test
+    void generateWhenSigOrOctKeyWithoutAlgThenNoAlgWritten() {
+        assertThat(generate("--type", "ec", "--use", "sig", "--out", path("s.json")).status()).isZero();
+        assertThat(generate("--type", "oct", "--use", "enc", "--out", path("o.json")).status()).isZero();
+
+        assertThat(only(dir.resolve("s.json")).algorithm()).isEmpty();
+        assertThat(only(dir.resolve("o.json")).algorithm()).isEmpty();
     }
 }

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -34,15 +36,15 @@ final class KeyLoading {
         return entries(() -> KeyIo.parseJwksSkippingUnusable(json, name));
     }
 
-    /** The public JWK Set of the keys that have a public half, each with {@code use}. */
-    static String toPublicJwks(List<KeyEntry> keys, String use) {
+    /** The public JWK Set of the keys that have a public half, each with {@code use} and the {@code alg} chosen. */
+    static String toPublicJwks(List<KeyEntry> keys, String use, Function<KeyEntry, Optional<String>> algorithm) {
         List<Object> out = new ArrayList<>();
         for (KeyEntry k : keys) {
             if (k.publicKey().isEmpty()) {
                 continue;
             }
             try {
-                out.add(KeyIo.publicJwk(k.publicKey().get(), k.kid().orElse(null), k.algorithm().orElse(null), use));
+                out.add(KeyIo.publicJwk(k.publicKey().get(), k.kid().orElse(null), algorithm.apply(k).orElse(null), use));
             } catch (IllegalArgumentException e) {
                 throw new KeySourceException("Cannot publish a key of type " + k.describeType());
             }

@@ -5,7 +5,9 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * An immutable set of keys, indexed by key id. Several keys may be active at once, so keys can
@@ -80,7 +82,19 @@ public final class KeySet {
      * @return the JSON document
      */
     public String toPublicJwks(String use) {
-        return KeyLoading.toPublicJwks(keys, use);
+        return KeyLoading.toPublicJwks(keys, use, KeyEntry::algorithm);
+    }
+
+    /**
+     * The public JWK Set with the {@code alg} of each key chosen by {@code algorithm} (e.g.
+     * {@link Jwks#publishedKeyManagement(KeyEntry, List)}), as {@link #toPublicJwks(String)} otherwise.
+     *
+     * @param use the {@code use} to publish, e.g. {@code enc}
+     * @param algorithm the {@code alg} to publish for a key; empty publishes none
+     * @return the JSON document
+     */
+    public String toPublicJwks(String use, Function<KeyEntry, Optional<String>> algorithm) {
+        return KeyLoading.toPublicJwks(keys, use, Objects.requireNonNull(algorithm, "algorithm"));
     }
 
     /** The key ids, for logs and health snapshots. */

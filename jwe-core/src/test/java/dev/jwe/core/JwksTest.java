@@ -107,4 +107,74 @@ class JwksTest {
         System.arraycopy(bytes, bytes.length - copy, out, length - copy, copy);
         return B64URL.encodeToString(out);
     }
+
+    @Test
+    void defaultKeyManagementWhenRsaOrEcOrSecretKeyThenTheAlgorithmIssuersUseByDefault() {
+        assertThat(Jwks.defaultKeyManagement(TestKeys.rsa("r", 2048).key())).isEqualTo("RSA-OAEP-256");
+        assertThat(Jwks.defaultKeyManagement(TestKeys.ec("e", "P-256").key())).isEqualTo("ECDH-ES+A256KW");
+        assertThat(Jwks.defaultKeyManagement(TestKeys.oct("k", 16).key())).isEqualTo("A128KW");
+    }
+
+    @Test
+    void checkKeyManagementWhenAlgorithmFitsKeyThenAccepted() {
+        assertThat(Jwks.checkKeyManagement("RSA-OAEP-256", TestKeys.rsa("r", 2048).key())).isEqualTo("RSA-OAEP-256");
+        assertThat(Jwks.checkKeyManagement("ECDH-ES", TestKeys.ec("e", "P-384").key())).isEqualTo("ECDH-ES");
+        assertThat(Jwks.checkKeyManagement("A256GCMKW", TestKeys.oct("k", 32).key())).isEqualTo("A256GCMKW");
+    }
+
+    @Test
+    void checkKeyManagementWhenSignatureAlgorithmThenRefusedSayingSo() {
+        assertThatThrownBy(() -> Jwks.checkKeyManagement("RS256", TestKeys.rsa("r", 2048).key()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("RS256 is a signature algorithm");
+    }
+
+    @Test
+    void checkKeyManagementWhenAlgorithmOfAnotherKeyTypeThenRefusedNamingBoth() {
+        assertThatThrownBy(() -> Jwks.checkKeyManagement("ECDH-ES+A256KW", TestKeys.rsa("r", 2048).key()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("ECDH-ES+A256KW does not fit a RSA key");
+        assertThatThrownBy(() -> Jwks.checkKeyManagement("A128KW", TestKeys.oct("k", 32).key()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("does not fit");
+    }
+
+    @Test
+    void checkKeyManagementWhenRefusedOrUnknownAlgorithmThenRefused() {
+        assertThatThrownBy(() -> Jwks.checkKeyManagement("RSA1_5", TestKeys.rsa("r", 2048).key()))
+                .hasMessageContaining("refused");
+        assertThatThrownBy(() -> Jwks.checkKeyManagement("RSA-OAEP-1024", TestKeys.rsa("r", 2048).key()))
+                .hasMessageStartingWith("unsupported key-management algorithm RSA-OAEP-1024");
+    }
+
+    @Test
+    void publishedKeyManagementWhenKeyNamesItsAlgThenThatOne() {
+        KeyEntry rsa = TestKeys.rsa("r", 2048);
+        KeyEntry named = KeyEntry.of("r", rsa.key(), rsa.publicKey().orElseThrow(), "enc", "RSA-OAEP", null);
+
+        assertThat(Jwks.publishedKeyManagement(named, List.of("RSA-OAEP-256"))).contains("RSA-OAEP");
+    }
+
+    @Test
+    void publishedKeyManagementWhenAllowListConfiguredThenFirstThatFitsTheKey() {
+        List<String> allowed = List.of("ECDH-ES", "RSA-OAEP", "RSA-OAEP-256");
+
+        assertThat(Jwks.publishedKeyManagement(TestKeys.rsa("r", 2048), allowed)).contains("RSA-OAEP");
+        assertThat(Jwks.publishedKeyManagement(TestKeys.ec("e", "P-256"), allowed)).contains("ECDH-ES");
+        assertThat(Jwks.publishedKeyManagement(TestKeys.ec("e", "P-256"), List.of("RSA-OAEP-256"))).isEmpty();
+    }
+
+    @Test
+    void publishedKeyManagementWhenNothingConfiguredThenTheDefaultTheDerivedListAccepts() {
+        assertThat(Jwks.publishedKeyManagement(TestKeys.rsa("r", 2048), List.of())).contains("RSA-OAEP-256");
+        assertThat(Jwks.publishedKeyManagement(TestKeys.ec("e", "P-521"), List.of())).contains("ECDH-ES+A256KW");
+    }
+
+    @Test
+    void toPublicJwksWhenAlgorithmChosenThenEveryKeyCarriesItAndUse() {
+        KeySet keys = KeySet.of(List.of(TestKeys.rsa("r", 2048), TestKeys.ec("e", "P-256")));
+
+        KeySet published = KeySource.load(keys.toPublicJwks("enc", k -> Jwks.publishedKeyManagement(k, List.of())),
+                null).keys();
+
+        assertThat(published.all()).extracting(k -> k.kid().orElseThrow() + " " + k.algorithm().orElseThrow() + " "
+                + k.use().orElseThrow()).containsExactly("r RSA-OAEP-256 enc", "e ECDH-ES+A256KW enc");
+    }
 }

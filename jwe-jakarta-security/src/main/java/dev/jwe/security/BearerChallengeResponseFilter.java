@@ -47,7 +47,7 @@ public final class BearerChallengeResponseFilter implements ContainerResponseFil
         anonymous.audit().rejected(Reason.MISSING_TOKEN, null, anonymous.info());
         response.setStatus(Challenge.status(Reason.MISSING_TOKEN));
         response.getHeaders().putSingle(HttpHeaders.WWW_AUTHENTICATE,
-                Challenge.wwwAuthenticate(anonymous.realm(), Reason.MISSING_TOKEN, List.of()));
+                Challenge.wwwAuthenticate(anonymous.realm(), Reason.MISSING_TOKEN, List.of(), anonymous.resourceMetadata()));
         response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "no-store");
         response.setEntity(Challenge.problemJson(Reason.MISSING_TOKEN), new Annotation[0],
                 MediaType.valueOf(Challenge.PROBLEM_JSON));

@@ -12,6 +12,7 @@ import dev.jwe.core.ValidationUnavailableException;
 import dev.jwe.core.VerifiedToken;
 import dev.jwe.core.http.BearerToken;
 import dev.jwe.core.http.Challenge;
+import dev.jwe.core.http.ProtectedResource;
 import dev.jwe.core.settings.AdapterSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -44,7 +45,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Settings</b> ({@link JweSettings}, first wins): context-params of {@code web.xml}, system
  * properties, environment variables, the {@code jwe.config} file. Besides the validator's it reads
- * {@code jwe.realm} (default {@code api}). Which resources need a caller is the container's
+ * {@code jwe.realm} (default {@code api}) and {@code jwe.resource} (RFC 9728: every challenge then
+ * names the resource's metadata URL in {@code resource_metadata}). Which resources need a caller is the container's
  * decision (security constraints, {@code @RolesAllowed}), so {@code jwe.anonymous},
  * {@code jwe.allow-preflight}, {@code jwe.token-header} and {@code jwe.token-cookie} are errors
  * here. The settings are read when the application starts; a mistake fails the deployment with a
@@ -81,11 +83,11 @@ public class JweAuthenticationMechanism implements HttpAuthenticationMechanism {
     }
 
     /** What the settings decided; immutable. */
-    record Policy(TokenValidator validator, AuditTrail audit, String realm) {
+    record Policy(TokenValidator validator, AuditTrail audit, String realm, String resourceMetadata) {
     }
 
     /** What a response filter needs to challenge a request that passed without a token. */
-    record AnonymousRequest(AuditTrail audit, String realm, RequestInfo info) {
+    record AnonymousRequest(AuditTrail audit, String realm, String resourceMetadata, RequestInfo info) {
     }
 
     /**
@@ -135,10 +137,11 @@ public class JweAuthenticationMechanism implements HttpAuthenticationMechanism {
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException("jwe.realm", "only printable ASCII without \" or \\ (RFC 6750 §3)");
         }
+        String resourceMetadata = ProtectedResource.from(settings).map(ProtectedResource::metadataUrl).orElse(null);
         TokenValidator validator = settings.buildValidator();
         LOG.info("jwe Jakarta Security mechanism ready for {}: realm={}, settings: {}", context.getContextPath(), realm,
                 settings.describe());
-        return new Policy(validator, AuditTrail.of(validator, AuditTrail.NONE), realm);
+        return new Policy(validator, AuditTrail.of(validator, AuditTrail.NONE), realm, resourceMetadata);
     }
 
     @Override
@@ -161,16 +164,17 @@ public class JweAuthenticationMechanism implements HttpAuthenticationMechanism {
         switch (found.outcome()) {
             case INVALID_REQUEST -> {
                 p.audit().rejected(Reason.INVALID_REQUEST, null, info);
-                return challenge(p.realm(), Reason.INVALID_REQUEST, response);
+                return challenge(p, Reason.INVALID_REQUEST, response);
             }
             case NONE -> {
                 // Payara's JAX-RS layer calls SecurityContext.authenticate() even for @PermitAll: challenge
                 // only where the container protects the resource; JAX-RS refusals get BearerChallengeResponseFilter.
                 if (context.isProtected() && !context.isAuthenticationRequest()) {
                     p.audit().rejected(Reason.MISSING_TOKEN, null, info);
-                    return challenge(p.realm(), Reason.MISSING_TOKEN, response);
+                    return challenge(p, Reason.MISSING_TOKEN, response);
                 }
-                request.setAttribute(ANONYMOUS_ATTRIBUTE, new AnonymousRequest(p.audit(), p.realm(), info));
+                request.setAttribute(ANONYMOUS_ATTRIBUTE, new AnonymousRequest(p.audit(), p.realm(), p.resourceMetadata(),
+                        info));
                 return context.doNothing();
             }
             default -> {
@@ -178,7 +182,7 @@ public class JweAuthenticationMechanism implements HttpAuthenticationMechanism {
                 try {
                     token = p.validator().validate(found.token(), info);
                 } catch (TokenRejectedException e) {
-                    return challenge(p.realm(), e.reason(), response);
+                    return challenge(p, e.reason(), response);
                 } catch (ValidationUnavailableException e) {
                     if (keysFailing.compareAndSet(false, true)) {
                         LOG.error("jwe Jakarta Security mechanism: token validation failed on our side (keys or"
@@ -200,9 +204,9 @@ public class JweAuthenticationMechanism implements HttpAuthenticationMechanism {
         return context.notifyContainerAboutLogin(new JwePrincipal(token), new HashSet<>(token.roles()));
     }
 
-    private static AuthenticationStatus challenge(String realm, Reason reason, HttpServletResponse response) {
+    private static AuthenticationStatus challenge(Policy p, Reason reason, HttpServletResponse response) {
         return send(response, Challenge.status(reason), Challenge.problemJson(reason),
-                Challenge.wwwAuthenticate(realm, reason, List.of()));
+                Challenge.wwwAuthenticate(p.realm(), reason, List.of(), p.resourceMetadata()));
     }
 
     /**

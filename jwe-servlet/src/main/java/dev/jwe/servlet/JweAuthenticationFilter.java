@@ -103,10 +103,13 @@ public final class JweAuthenticationFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(JweAuthenticationFilter.class);
 
-    /** The settings this filter reads itself; all others configure the validator. */
+    /**
+     * The settings this filter reads itself (every adapter option, its paths, {@code jwe.config}); all
+     * others configure the validator. From the declarations, so that a new adapter option is one too.
+     */
     private static final Set<String> FILTER_SETTINGS = Stream.concat(
-            AdapterSettings.ALL.stream().map(Setting::name),
-            Stream.of("jwe.exclude-paths", "jwe.replay.paths", "jwe.config")).collect(Collectors.toUnmodifiableSet());
+            Stream.of(ServletSettings.EXCLUDE_PATHS.name(), ServletSettings.REPLAY_PATHS.name(), "jwe.config"),
+            AdapterSettings.ALL.stream().map(Setting::name)).collect(Collectors.toUnmodifiableSet());
 
     private final transient TokenValidator givenValidator;
     private transient volatile Policy policy;

@@ -2,6 +2,8 @@ package dev.jwe.servlet;
 
 import dev.jwe.core.ConfigurationException;
 import dev.jwe.core.JweSettings;
+import dev.jwe.core.Jwks;
+import dev.jwe.core.KeyEntry;
 import dev.jwe.core.KeySet;
 import dev.jwe.core.KeySource;
 import dev.jwe.core.KeySourceException;
@@ -13,13 +15,20 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Publishes the <em>public</em> halves of the decryption keys as a JWK Set (RFC 7517 §5), each
- * key with {@code "use": "enc"}, so that token issuers can fetch the key to encrypt to. Private
+ * key with {@code "use": "enc"} and the key-management {@code "alg"} it is accepted with, so that
+ * token issuers can fetch the key to encrypt to, also those that choose the key by {@code alg}
+ * (Keycloak's {@code jwks.url}). A key whose file names no {@code alg} is published with the first
+ * algorithm of {@code jwe.key-management-algorithms} that fits it, or, without that setting, the one
+ * the validator derives for its type and issuers use by default ({@code RSA-OAEP-256},
+ * {@code ECDH-ES+A256KW}; {@link Jwks#publishedKeyManagement(KeyEntry, List)}). Private
  * and secret parameters ({@code d}, {@code p}, {@code q}, {@code dp}, {@code dq}, {@code qi},
  * {@code oth}, {@code k}) are never written, and symmetric keys are never published.
  *
@@ -59,6 +68,8 @@ public final class JwksPublishingServlet extends HttpServlet {
 
     private final transient KeySource givenKeys;
     private transient volatile KeySource keys;
+    /** {@code jwe.key-management-algorithms}, empty when derived from the keys. */
+    private transient volatile List<String> keyManagement = List.of();
     /** The last document and the key set it was made from; rebuilt only when the set changes. */
     private transient volatile Published published;
 
@@ -80,6 +91,18 @@ public final class JwksPublishingServlet extends HttpServlet {
     }
 
     /**
+     * For registration in code, with the validator's configured key-management allow-list, from
+     * which a key without {@code alg} is published with the first algorithm that fits it.
+     *
+     * @param decryptionKeys the keys whose public halves to publish
+     * @param keyManagementAlgorithms {@code jwe.key-management-algorithms}; empty when derived from the keys
+     */
+    public JwksPublishingServlet(KeySource decryptionKeys, List<String> keyManagementAlgorithms) {
+        this(decryptionKeys);
+        this.keyManagement = List.copyOf(keyManagementAlgorithms);
+    }
+
+    /**
      * Loads the keys and checks that there is something to publish.
      *
      * @throws ServletException naming the setting when the keys are missing or unusable
@@ -88,8 +111,13 @@ public final class JwksPublishingServlet extends HttpServlet {
     public void init() throws ServletException {
         String what = "servlet '" + getServletName() + "'";
         try {
-            KeySource source = givenKeys != null ? givenKeys : load(ServletSettings.load("init-param of " + what,
-                    getInitParameterNames(), this::getInitParameter, getServletContext()));
+            KeySource source = givenKeys;
+            if (source == null) {
+                JweSettings settings = ServletSettings.load("init-param of " + what, getInitParameterNames(),
+                        this::getInitParameter, getServletContext());
+                source = load(settings);
+                keyManagement = settings.get(CoreSettings.KEY_MANAGEMENT_ALGORITHMS);
+            }
             Published first = firstPublication(source);
             if (first.keys.all().stream().noneMatch(k -> k.publicKey().isPresent())) {
                 throw new ConfigurationException(KEYS, "no key with a public half to publish"
@@ -97,6 +125,13 @@ public final class JwksPublishingServlet extends HttpServlet {
             }
             keys = source;
             published = first;
+            for (KeyEntry k : first.keys.all()) {
+                if (k.publicKey().isPresent() && algorithm(k).isEmpty()) {
+                    LOG.warn("jwe {}: key {} fits none of {}: published without alg, issuers that choose keys by alg"
+                            + " will not find it", what, k.kid().orElse("(no kid)"),
+                            CoreSettings.KEY_MANAGEMENT_ALGORITHMS.name());
+                }
+            }
             LOG.info("jwe {} publishes the public keys {}", what, first.keys.keyIds());
         } catch (ConfigurationException e) {
             throw ServletSettings.initFailure(what, e);
@@ -109,7 +144,11 @@ public final class JwksPublishingServlet extends HttpServlet {
                 "required: the decryption keys whose public halves to publish"));
     }
 
-    private static Published firstPublication(KeySource source) {
+    private Optional<String> algorithm(KeyEntry key) {
+        return Jwks.publishedKeyManagement(key, keyManagement);
+    }
+
+    private Published firstPublication(KeySource source) {
         try {
             KeySet set = source.keys();
             if (set == null) {
@@ -121,8 +160,8 @@ public final class JwksPublishingServlet extends HttpServlet {
         }
     }
 
-    private static Published publish(KeySet keys) {
-        return new Published(keys, keys.toPublicJwks("enc").getBytes(StandardCharsets.UTF_8));
+    private Published publish(KeySet keys) {
+        return new Published(keys, keys.toPublicJwks("enc", this::algorithm).getBytes(StandardCharsets.UTF_8));
     }
 
     @Override

@@ -33,14 +33,27 @@ public final class ServletSettings implements SettingsDeclaration {
             "Servlet filter: paths whose tokens are one-time (exact, or a prefix ending in /*); a second use of a jti"
                     + " there is REPLAYED.");
 
+    /** {@code jwe.resource.authorization-servers}: {@code authorization_servers} of the RFC 9728 metadata. */
+    public static final Setting<List<String>> RESOURCE_AUTHORIZATION_SERVERS = SERVLET.list(
+            "jwe.resource.authorization-servers", "ProtectedResourceMetadataServlet: issuer identifiers listed as"
+                    + " authorization_servers (RFC 9728); default: the configured issuers (jwe.issuer).");
+    /** {@code jwe.resource.scopes}: {@code scopes_supported} of the RFC 9728 metadata. */
+    public static final Setting<List<String>> RESOURCE_SCOPES = SERVLET.list("jwe.resource.scopes",
+            "ProtectedResourceMetadataServlet: scopes listed as scopes_supported (RFC 9728), comma-separated.");
+    /** {@code jwe.resource.jwks-uri}: {@code jwks_uri} of the RFC 9728 metadata. */
+    public static final Setting<String> RESOURCE_JWKS_URI = SERVLET.string("jwe.resource.jwks-uri", null,
+            "ProtectedResourceMetadataServlet: URL of our published encryption keys (jwks_uri, https); default: the"
+                    + " JwksPublishingServlet of the same application at the host of jwe.resource.")
+            .documentedDefault("the JWKS servlet");
+
     /** For {@link java.util.ServiceLoader}. */
     public ServletSettings() {
     }
 
-    /** {@link #EXCLUDE_PATHS} and {@link #REPLAY_PATHS}. */
+    /** {@link #EXCLUDE_PATHS}, {@link #REPLAY_PATHS} and the metadata servlet's {@code jwe.resource.*}. */
     @Override
     public List<Setting<?>> settings() {
-        return List.of(EXCLUDE_PATHS, REPLAY_PATHS);
+        return List.of(EXCLUDE_PATHS, REPLAY_PATHS, RESOURCE_AUTHORIZATION_SERVERS, RESOURCE_SCOPES, RESOURCE_JWKS_URI);
     }
 
     /**

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 /**
  * Checks a {@code WWW-Authenticate} value against RFC 6750 §3 (on RFC 9110 §11.6.1 auth-params):
  * the {@code Bearer} scheme, comma-separated {@code name="value"} attributes, each at most once,
- * only {@code realm}, {@code scope}, {@code error}, {@code error_description}, {@code error_uri};
+ * only {@code realm}, {@code scope}, {@code error}, {@code error_description}, {@code error_uri},
+ * {@code resource_metadata} (RFC 9728 §5.1);
  * {@code error} one of the three codes; {@code error_description} and {@code realm} of
  * %x20-21 / %x23-5B / %x5D-7E; {@code scope} a space-separated list of scope-tokens.
  */
@@ -17,7 +18,8 @@ final class BearerChallenge {
     private static final String QUOTED_TEXT = "[\\x20\\x21\\x23-\\x5B\\x5D-\\x7E]*";
     private static final Pattern PARAM = Pattern.compile("([A-Za-z_]+)=\"(" + QUOTED_TEXT + ")\"");
     private static final Pattern SCOPE = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]+( [\\x21\\x23-\\x5B\\x5D-\\x7E]+)*");
-    private static final Set<String> ATTRIBUTES = Set.of("realm", "scope", "error", "error_description", "error_uri");
+    private static final Set<String> ATTRIBUTES = Set.of("realm", "scope", "error", "error_description", "error_uri",
+            "resource_metadata");
     private static final Set<String> ERRORS = Set.of("invalid_request", "invalid_token", "insufficient_scope");
 
     private BearerChallenge() {

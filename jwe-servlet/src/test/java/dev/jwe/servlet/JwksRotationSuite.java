@@ -9,6 +9,7 @@ import dev.jwe.core.KeyEntry;
 import dev.jwe.core.KeySet;
 import dev.jwe.core.KeySource;
 import dev.jwe.core.Reason;
+import dev.jwe.core.TestKeys;
 import dev.jwe.core.TokenIssuer;
 import java.nio.file.Path;
 import java.security.interfaces.RSAPublicKey;
@@ -22,7 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
  * The decryption key file rotates under a running server: the JWKS servlet publishes the new
  * public key and no longer the old one, and the filter decrypts with the new key and no longer
  * with the old one, because both come from {@code jwe.decryption.keys} the same way (a reloading
- * key file, {@code jwe.keys.reload-interval=PT1S} here). Deployed from {@code rotation-web.xml}.
+ * key file, {@code jwe.keys.reload-interval=PT1S} here). Every published key carries
+ * {@code "use": "enc"} and the {@code alg} it is accepted with (the PEM files have none), before
+ * and after the rotation, so an issuer that chooses keys by {@code alg} as Keycloak does
+ * ({@link KeycloakStyleSelector}) finds it. Deployed from {@code rotation-web.xml}.
  */
 abstract class JwksRotationSuite {
     private static final Duration PATIENCE = Duration.ofSeconds(20);
@@ -81,6 +85,44 @@ abstract class JwksRotationSuite {
             assertAuthenticatedAs(http.get("/api/orders", "Authorization", bearer(tokenFor(fetched, after, app))),
                     "alice");
             assertChallenge(http.get("/api/orders", "Authorization", bearer(app.validToken())), Reason.UNKNOWN_KEY);
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
+    void jwksWhenKeyFileRotatesFromRsaToEcThenKeycloakStyleSelectorFindsEachByAlgAndFilterAcceptsIt(@TempDir Path dir)
+            throws Exception {
+        TestApp app = new TestApp(dir, Clock.systemUTC());
+        KeyFiles before = app.keys();
+        ServletContainer.Running server = container().start(app.webXml(dir, "rotation-web.xml"), dir.resolve("work"));
+        try {
+            Http http = new Http(server.base());
+            String jwks = http.get("/jwks.json").body();
+            assertThat(published(http).all()).allSatisfy(k -> {
+                assertThat(k.algorithm()).contains("RSA-OAEP-256");
+                assertThat(k.use()).contains("enc");
+            });
+            KeyEntry chosen = KeycloakStyleSelector.select(jwks, "RSA-OAEP-256").orElseThrow(
+                    () -> new AssertionError("a Keycloak client with RSA-OAEP-256 finds no key in " + jwks));
+            assertThat(chosen.kid()).isEqualTo(before.decryption().kid());
+            assertThat(KeycloakStyleSelector.select(jwks, "ECDH-ES+A256KW")).isEmpty();
+            assertAuthenticatedAs(http.get("/api/orders", "Authorization", bearer(tokenFor(chosen, before, app))),
+                    "alice");
+
+            KeyFiles after = before.withNewDecryptionKey(TestKeys.ec(null, "P-256"));
+            String newKid = after.decryption().kid().orElseThrow();
+            eventually("the JWKS URL publishes the EC key " + newKid, () -> published(http).keyIds().contains(newKid));
+            String rotated = http.get("/jwks.json").body();
+            KeyEntry chosenAfter = KeycloakStyleSelector.select(rotated, "ECDH-ES+A256KW").orElseThrow(
+                    () -> new AssertionError("a Keycloak client with ECDH-ES+A256KW finds no key in " + rotated));
+            assertThat(chosenAfter.kid()).contains(newKid);
+            assertThat(KeycloakStyleSelector.select(rotated, "RSA-OAEP-256")).isEmpty();
+            assertThat(published(http).all()).singleElement().satisfies(k -> assertThat(k.use()).contains("enc"));
+            eventually("the filter accepts a token encrypted to the chosen EC key", () -> http.get("/api/orders",
+                    "Authorization", bearer(tokenFor(chosenAfter, after, app))).status() == 200);
+            assertAuthenticatedAs(http.get("/api/orders", "Authorization", bearer(tokenFor(chosenAfter, after, app))),
+                    "alice");
         } finally {
             server.stop();
         }

@@ -48,9 +48,18 @@ record KeyFiles(Path decryptionKeyFile, Path verificationKeyFile, KeyEntry decry
      * @return these key files with the new decryption key
      */
     KeyFiles withNewDecryptionKey(int rsaBits) {
+        return withNewDecryptionKey(TestKeys.rsa(null, rsaBits));
+    }
+
+    /**
+     * The same rotation to a key of any type (e.g. from RSA to EC).
+     *
+     * @param key the new private key
+     * @return these key files with the new decryption key
+     */
+    KeyFiles withNewDecryptionKey(KeyEntry key) {
         try {
-            KeyEntry rsa = TestKeys.rsa(null, rsaBits);
-            Path tmp = writePem(decryptionKeyFile.resolveSibling("enc.pem.tmp"), "PRIVATE KEY", rsa.key().getEncoded());
+            Path tmp = writePem(decryptionKeyFile.resolveSibling("enc.pem.tmp"), "PRIVATE KEY", key.key().getEncoded());
             FileTime before = Files.getLastModifiedTime(decryptionKeyFile);
             Files.setLastModifiedTime(tmp, FileTime.fromMillis(before.toMillis() + 2000));
             Files.move(tmp, decryptionKeyFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

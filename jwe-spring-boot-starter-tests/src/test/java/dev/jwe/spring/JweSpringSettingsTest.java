@@ -112,6 +112,16 @@ class JweSpringSettingsTest {
     }
 
     @Test
+    void fromWhenResourceSetThenFailsPointingAtSpringSecuritysOwnResourceMetadata() {
+        // Spring Security 7's entry point adds resource_metadata itself: ours would double it.
+        assertThatThrownBy(() -> JweSpringSettings.from(environment(props("app",
+                Map.of("jwe.resource", "https://orders.example")))))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("jwe.resource:")
+                .hasMessageContaining("protectedResourceMetadata");
+    }
+
+    @Test
     void anyPresentWhenOnlyOtherPropertiesThenFalse() {
         assertThat(JweSpringSettings.anyPresent(environment(props("app", Map.of("jwex.a", "1", "server.port", "0")))))
                 .isFalse();

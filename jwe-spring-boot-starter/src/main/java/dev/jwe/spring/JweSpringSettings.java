@@ -46,7 +46,10 @@ final class JweSpringSettings {
             "jwe.exclude-paths", "exclude paths with authorizeHttpRequests(...).permitAll() in your SecurityFilterChain",
             "jwe.allow-preflight", "let CORS preflight requests through with http.cors(...) in your SecurityFilterChain",
             "jwe.replay.paths", "make every token one-time with jwe.replay.protect=true, or call validateSingleUse"
-                    + " of the JweTokenValidator bean where one use must be enforced")));
+                    + " of the JweTokenValidator bean where one use must be enforced",
+            "jwe.resource", "Spring Security 7 adds resource_metadata to its challenges itself and serves the RFC 9728"
+                    + " metadata with oauth2ResourceServer(o -> o.protectedResourceMetadata(...)) in your"
+                    + " SecurityFilterChain")));
 
     private JweSpringSettings() {
     }

@@ -8,7 +8,8 @@ import dev.jwe.core.settings.AdapterSettings;
  * The settings every adapter (Servlet filter, JAX-RS feature) reads for itself, besides those of
  * the validator, written once so that every adapter accepts and refuses the same values:
  * {@code jwe.realm} (default {@code api}), {@code jwe.anonymous}, {@code jwe.allow-preflight},
- * {@code jwe.token-header}, {@code jwe.token-cookie} and {@code jwe.token-cookie.csrf-protected}. Checked when made: a bad value fails the
+ * {@code jwe.token-header}, {@code jwe.token-cookie}, {@code jwe.token-cookie.csrf-protected} and
+ * {@code jwe.resource} ({@link ProtectedResource}). Checked when made: a bad value fails the
  * deployment with a {@link ConfigurationException} that names the setting and never repeats the
  * value. Immutable.
  *
@@ -22,9 +23,26 @@ import dev.jwe.core.settings.AdapterSettings;
  * @param cookieCsrfProtected {@code jwe.token-cookie.csrf-protected}: the application has its own CSRF
  *     protection, so a token in the cookie is accepted on unsafe methods (POST, PUT, PATCH, DELETE)
  *     too; see {@link BearerToken#refusedFor(String, boolean)}
+ * @param resource {@code jwe.resource}: this application as an RFC 9728 protected resource, whose
+ *     metadata URL every challenge names, or {@code null}
  */
 public record AdapterOptions(String realm, boolean anonymous, boolean allowPreflight, String tokenHeader,
-        String tokenCookie, boolean cookieCsrfProtected) {
+        String tokenCookie, boolean cookieCsrfProtected, ProtectedResource resource) {
+
+    /**
+     * Options without a protected-resource identifier.
+     *
+     * @param realm {@code jwe.realm}
+     * @param anonymous {@code jwe.anonymous}
+     * @param allowPreflight {@code jwe.allow-preflight}
+     * @param tokenHeader {@code jwe.token-header}, or {@code null}
+     * @param tokenCookie {@code jwe.token-cookie}, or {@code null}
+     * @param cookieCsrfProtected {@code jwe.token-cookie.csrf-protected}
+     */
+    public AdapterOptions(String realm, boolean anonymous, boolean allowPreflight, String tokenHeader,
+            String tokenCookie, boolean cookieCsrfProtected) {
+        this(realm, anonymous, allowPreflight, tokenHeader, tokenCookie, cookieCsrfProtected, null);
+    }
 
     /**
      * Options without CSRF protection declared for the token cookie.
@@ -37,7 +55,7 @@ public record AdapterOptions(String realm, boolean anonymous, boolean allowPrefl
      */
     public AdapterOptions(String realm, boolean anonymous, boolean allowPreflight, String tokenHeader,
             String tokenCookie) {
-        this(realm, anonymous, allowPreflight, tokenHeader, tokenCookie, false);
+        this(realm, anonymous, allowPreflight, tokenHeader, tokenCookie, false, null);
     }
 
     /** Checks every value; the exceptions name the setting. */
@@ -74,7 +92,17 @@ public record AdapterOptions(String realm, boolean anonymous, boolean allowPrefl
     public static AdapterOptions from(JweSettings settings) {
         return new AdapterOptions(settings.get(AdapterSettings.REALM), settings.get(AdapterSettings.ANONYMOUS),
                 settings.get(AdapterSettings.ALLOW_PREFLIGHT), settings.get(AdapterSettings.TOKEN_HEADER),
-                settings.get(AdapterSettings.TOKEN_COOKIE), settings.get(AdapterSettings.TOKEN_COOKIE_CSRF_PROTECTED));
+                settings.get(AdapterSettings.TOKEN_COOKIE), settings.get(AdapterSettings.TOKEN_COOKIE_CSRF_PROTECTED),
+                ProtectedResource.from(settings).orElse(null));
+    }
+
+    /**
+     * The {@code resource_metadata} URL the challenges name (RFC 9728 §5.1).
+     *
+     * @return the metadata URL, or {@code null} without {@code jwe.resource}
+     */
+    public String resourceMetadata() {
+        return resource == null ? null : resource.metadataUrl();
     }
 
     /** RFC 9110 §5.6.2: {@code token = 1*tchar}; RFC 6265 §4.1.1 names a cookie with the same rule. */

@@ -30,6 +30,22 @@ public final class Challenge {
      * @throws IllegalArgumentException when realm or a scope has characters RFC 6750 forbids
      */
     public static String wwwAuthenticate(String realm, Reason reason, Collection<String> requiredScopes) {
+        return wwwAuthenticate(realm, reason, requiredScopes, null);
+    }
+
+    /**
+     * The {@code WWW-Authenticate} value with the RFC 9728 §5.1 {@code resource_metadata} parameter
+     * last, e.g. {@code Bearer realm="api", resource_metadata="https://api.example/.well-known/oauth-protected-resource"}.
+     *
+     * @param realm the realm (configuration)
+     * @param reason why the request was rejected
+     * @param requiredScopes scopes for {@code insufficient_scope} (may be empty)
+     * @param resourceMetadata the metadata URL ({@link ProtectedResource#metadataUrl()}), or {@code null} for none
+     * @return the header value
+     * @throws IllegalArgumentException when realm, a scope or the URL has characters RFC 6750 forbids
+     */
+    public static String wwwAuthenticate(String realm, Reason reason, Collection<String> requiredScopes,
+            String resourceMetadata) {
         Objects.requireNonNull(reason, "reason");
         StringBuilder sb = new StringBuilder("Bearer realm=\"").append(checkQuotable(realm, "realm")).append('"');
         BearerError error = reason.bearerError();
@@ -44,6 +60,9 @@ public final class Challenge {
                 }
                 sb.append(", scope=\"").append(scopes).append('"');
             }
+        }
+        if (resourceMetadata != null) {
+            sb.append(", resource_metadata=\"").append(checkQuotable(resourceMetadata, "resourceMetadata")).append('"');
         }
         return sb.toString();
     }

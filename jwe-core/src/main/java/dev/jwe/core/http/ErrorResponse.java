@@ -52,11 +52,27 @@ public final class ErrorResponse {
      *     RFC 6750 does not allow
      */
     public static ErrorResponse rejection(String realm, Reason reason, Collection<String> requiredScopes) {
+        return rejection(realm, reason, requiredScopes, null);
+    }
+
+    /**
+     * The same answer with the RFC 9728 {@code resource_metadata} parameter in its challenge.
+     *
+     * @param realm the realm (configuration)
+     * @param reason why; not {@link Reason#UNAVAILABLE}
+     * @param requiredScopes for {@link Reason#INSUFFICIENT_SCOPE}: the scopes to name, may be empty
+     * @param resourceMetadata the metadata URL ({@link AdapterOptions#resourceMetadata()}), or {@code null}
+     * @return the answer
+     * @throws IllegalArgumentException for {@link Reason#UNAVAILABLE}, or a realm, scope or URL that
+     *     RFC 6750 does not allow
+     */
+    public static ErrorResponse rejection(String realm, Reason reason, Collection<String> requiredScopes,
+            String resourceMetadata) {
         Objects.requireNonNull(reason, "reason");
         if (reason == Reason.UNAVAILABLE) {
             throw new IllegalArgumentException("reason: UNAVAILABLE is our failure, see unavailable()");
         }
-        return new ErrorResponse(reason, Challenge.wwwAuthenticate(realm, reason, requiredScopes),
+        return new ErrorResponse(reason, Challenge.wwwAuthenticate(realm, reason, requiredScopes, resourceMetadata),
                 Challenge.problemJson(reason));
     }
 

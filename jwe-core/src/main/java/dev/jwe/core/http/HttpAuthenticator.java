@@ -57,7 +57,7 @@ public final class HttpAuthenticator {
         this.outage = new OutageLog(log, Objects.requireNonNull(name, "name"));
         for (Reason r : Reason.values()) {
             if (r != Reason.UNAVAILABLE) {
-                answers.put(r, ErrorResponse.rejection(options.realm(), r, List.of()));
+                answers.put(r, ErrorResponse.rejection(options.realm(), r, List.of(), options.resourceMetadata()));
             }
         }
     }
@@ -172,7 +172,8 @@ public final class HttpAuthenticator {
         Objects.requireNonNull(token, "token");
         audit.rejected(Reason.INSUFFICIENT_SCOPE, token, request.info());
         return requiredScopes.isEmpty() ? answers.get(Reason.INSUFFICIENT_SCOPE)
-                : ErrorResponse.rejection(options.realm(), Reason.INSUFFICIENT_SCOPE, requiredScopes);
+                : ErrorResponse.rejection(options.realm(), Reason.INSUFFICIENT_SCOPE, requiredScopes,
+                        options.resourceMetadata());
     }
 
     private VerifiedToken validate(String token, RequestInfo info, boolean singleUse) throws TokenRejectedException {

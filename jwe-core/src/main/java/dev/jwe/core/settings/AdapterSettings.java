@@ -34,9 +34,17 @@ public final class AdapterSettings {
             false, "true: the application has its own CSRF protection; a token in the cookie is then accepted on"
                     + " POST, PUT, PATCH, DELETE too (default: GET, HEAD, OPTIONS, TRACE only, 400 otherwise).");
 
+    /**
+     * {@code jwe.resource}: the RFC 9728 resource identifier; turns on {@code resource_metadata} in
+     * challenges and the protected-resource metadata servlet.
+     */
+    public static final Setting<String> RESOURCE = CORE.string("jwe.resource", null,
+            "The resource identifier (RFC 9728): an https URL, http only on loopback. Set, every WWW-Authenticate"
+                    + " challenge carries resource_metadata and ProtectedResourceMetadataServlet serves the metadata.");
+
     /** Every setting above, in documentation order. */
     public static final List<Setting<?>> ALL = List.of(REALM, ANONYMOUS, ALLOW_PREFLIGHT, TOKEN_HEADER, TOKEN_COOKIE,
-            TOKEN_COOKIE_CSRF_PROTECTED);
+            TOKEN_COOKIE_CSRF_PROTECTED, RESOURCE);
 
     private AdapterSettings() {
     }

@@ -25,6 +25,9 @@ public final class SettingsCatalog {
     private static final Map<String, String> DECLARED_BY_MODULES = Map.of(
             "jwe.exclude-paths", "jwe-servlet",
             "jwe.replay.paths", "jwe-servlet",
+            "jwe.resource.authorization-servers", "jwe-servlet",
+            "jwe.resource.scopes", "jwe-servlet",
+            "jwe.resource.jwks-uri", "jwe-servlet",
             "jwe.revocation.jcache.provider", "jwe-jcache",
             "jwe.revocation.jcache.uri", "jwe-jcache",
             "jwe.revocation.jcache.properties", "jwe-jcache",

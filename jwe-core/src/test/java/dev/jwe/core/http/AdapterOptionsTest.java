@@ -62,7 +62,15 @@ class AdapterOptionsTest {
         "jwe.token-header|X-T\u00f6ken",
         "jwe.token-cookie|a;b",
         "jwe.token-cookie|a=b",
-        "jwe.token-cookie|access token"})
+        "jwe.token-cookie|access token",
+        "jwe.resource|orders-api",
+        "jwe.resource|http://orders.example/api",
+        "jwe.resource|http://10.0.0.1/api",
+        "jwe.resource|ftp://orders.example/api",
+        "jwe.resource|https://orders.example/api#part",
+        "jwe.resource|https://user@orders.example/api",
+        "jwe.resource|https:///api",
+        "jwe.resource|https://orders example/api"})
     void fromWhenSettingInvalidThenConfigurationExceptionNamesIt(String setting, String value) {
         assertThatThrownBy(() -> AdapterOptions.from(JweSettings.of(Map.of(setting, value))))
                 .isInstanceOfSatisfying(ConfigurationException.class, e -> {
@@ -87,5 +95,15 @@ class AdapterOptionsTest {
         // Only the header name would clash with the Authorization header that is always read.
         assertThat(AdapterOptions.from(JweSettings.of(Map.of("jwe.token-cookie", "Authorization"))).tokenCookie())
                 .isEqualTo("Authorization");
+    }
+
+    @Test
+    void fromWhenResourceSetThenChallengesNameItsMetadataUrl() {
+        AdapterOptions options = AdapterOptions.from(JweSettings.of(Map.of("jwe.resource", " https://orders.example/api ")));
+
+        assertThat(options.resource().identifier()).isEqualTo("https://orders.example/api");
+        assertThat(options.resourceMetadata())
+                .isEqualTo("https://orders.example/.well-known/oauth-protected-resource/api");
+        assertThat(AdapterOptions.from(JweSettings.of(Map.of())).resourceMetadata()).isNull();
     }
 }

@@ -279,6 +279,38 @@ public abstract class AdapterParitySuite {
         }
     }
 
+    // --- RFC 9728 resource metadata ------------------------------------------------------------
+
+    @Test
+    void requestWhenResourceConfiguredThenEveryChallengeNamesItsMetadataUrlLast() throws Exception {
+        Map<String, String> settings = new HashMap<>(SETTINGS);
+        settings.put("jwe.resource", "https://orders.example/api");
+        String metadata = "https://orders.example/.well-known/oauth-protected-resource/api";
+        try (Server withResource = start(validator, settings)) {
+            HttpResponse<byte[]> none = send(HttpRequest.newBuilder(URI.create(withResource.base() + "/api/me")).GET());
+            assertAnswer(none, ErrorResponse.rejection(REALM, Reason.MISSING_TOKEN, List.of(), metadata));
+            assertThat(none.headers().allValues("WWW-Authenticate")).containsExactly("Bearer realm=\"orders\", "
+                    + "resource_metadata=\"" + metadata + "\"");
+
+            Map<String, Object> expired = TestKeys.claims();
+            expired.put("exp", TestKeys.NOW.getEpochSecond() - 60);
+            HttpResponse<byte[]> rejected = send(HttpRequest.newBuilder(URI.create(withResource.base() + "/api/me"))
+                    .GET().header("Authorization", "Bearer " + token(expired)));
+            assertAnswer(rejected, ErrorResponse.rejection(REALM, Reason.EXPIRED, List.of(), metadata));
+            assertThat(rejected.headers().firstValue("WWW-Authenticate").orElseThrow())
+                    .endsWith("error=\"invalid_token\", error_description=\"" + Reason.EXPIRED.description()
+                            + "\", resource_metadata=\"" + metadata + "\"");
+
+            if (supportsRequiredScopes()) {
+                HttpResponse<byte[]> forbidden = send(HttpRequest.newBuilder(
+                        URI.create(withResource.base() + "/api/write")).GET()
+                        .header("Authorization", "Bearer " + token(TestKeys.claims())));
+                assertAnswer(forbidden, ErrorResponse.rejection(REALM, Reason.INSUFFICIENT_SCOPE, List.of(WRITE_SCOPE),
+                        metadata));
+            }
+        }
+    }
+
     // --- our failure ---------------------------------------------------------------------------
 
     @Test

@@ -85,6 +85,20 @@ class ChallengeTest {
     }
 
     @ParameterizedTest
+    @EnumSource(value = Reason.class, names = {"MISSING_TOKEN", "EXPIRED", "INSUFFICIENT_SCOPE"})
+    void wwwAuthenticateWhenResourceMetadataThenRfc9728ParameterLastInEveryChallenge(Reason reason) {
+        String url = "https://api.example/.well-known/oauth-protected-resource/orders";
+        String challenge = Challenge.wwwAuthenticate("api", reason, List.of("orders:write"), url);
+
+        Map<String, String> p = params(challenge);
+        assertThat(p).containsEntry("resource_metadata", url);
+        assertThat(challenge).isEqualTo(Challenge.wwwAuthenticate("api", reason, List.of("orders:write"))
+                + ", resource_metadata=\"" + url + "\"");
+        assertThat(Challenge.wwwAuthenticate("api", reason, List.of("orders:write"), null))
+                .doesNotContain("resource_metadata");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"a\"b", "a\\b", "a\nb", "a\rb", "a\tb", "a\u0000b", "a\u007fb", "caf\u00e9", "\u2028"})
     void wwwAuthenticateWhenRealmHasForbiddenCharacterThenRejected(String realm) {
         assertThatThrownBy(() -> Challenge.wwwAuthenticate(realm, Reason.EXPIRED, List.of()))

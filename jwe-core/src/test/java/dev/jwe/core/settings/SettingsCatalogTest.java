@@ -45,8 +45,8 @@ class SettingsCatalogTest {
         assertThat(SettingsCatalog.moduleDeclaring("jwe.exclude-paths")).contains("jwe-servlet");
         assertThat(SettingsCatalog.moduleDeclaring("jwe.issuer")).as("core's own").isEmpty();
         assertThat(SettingsCatalog.moduleDeclaring("jwe.nope")).isEmpty();
-        assertThat(SettingsCatalog.keysDeclaredBy("jwe-servlet")).containsExactly("jwe.exclude-paths",
-                "jwe.replay.paths");
+        assertThat(SettingsCatalog.keysDeclaredBy("jwe-servlet")).containsExactlyInAnyOrder("jwe.exclude-paths",
+                "jwe.replay.paths", "jwe.resource.authorization-servers", "jwe.resource.scopes", "jwe.resource.jwks-uri");
     }
 
     @Test

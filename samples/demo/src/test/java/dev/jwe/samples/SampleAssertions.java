@@ -25,7 +25,8 @@ public final class SampleAssertions {
     }
 
     /**
-     * A JWK Set with exactly one key: the public half of an RSA encryption key.
+     * A JWK Set with exactly one key: the public half of an RSA encryption key, with {@code use: enc}
+     * and {@code alg: RSA-OAEP-256}.
      *
      * @param body the document
      * @param kid the expected key id
@@ -36,6 +37,8 @@ public final class SampleAssertions {
             assertThat(k.getString("kid")).isEqualTo(kid);
             assertThat(k.getString("kty")).isEqualTo("RSA");
             assertThat(k.getString("use")).isEqualTo("enc");
+            // What issuers that choose the key by alg (Keycloak) look for.
+            assertThat(k.getString("alg")).isEqualTo("RSA-OAEP-256");
             assertThat(k.keySet()).doesNotContainAnyElementsOf(List.of("d", "p", "q", "dp", "dq", "qi", "oth", "k"));
         });
     }

@@ -176,6 +176,11 @@ final class DemoConfig {
         return publishedKeys;
     }
 
+    /** {@code jwe.key-management-algorithms}, from which the JWKS servlet names a key's {@code alg}; empty when derived. */
+    List<String> keyManagementAlgorithms() {
+        return settings.get(KEY_MANAGEMENT_ALGORITHMS);
+    }
+
     /** The minter behind {@code POST /dev/token}; empty when the user configured keys. */
     Optional<DevTokens> devTokens() {
         return Optional.ofNullable(devTokens);

@@ -3,8 +3,10 @@ package dev.jwe.samples.demo;
 import dev.jwe.core.ConfigurationException;
 import dev.jwe.core.JweSettings;
 import dev.jwe.jaxrs.JweFeature;
+import dev.jwe.core.http.ProtectedResource;
 import dev.jwe.servlet.JweAuthenticationFilter;
 import dev.jwe.servlet.JwksPublishingServlet;
+import dev.jwe.servlet.ProtectedResourceMetadataServlet;
 import jakarta.servlet.DispatcherType;
 import java.io.PrintStream;
 import java.net.BindException;
@@ -34,7 +36,8 @@ import org.glassfish.jersey.servlet.ServletContainer;
  *   <li>{@code GET /api/whoami}, {@code /api/admin} ({@code @RolesAllowed("admin")}),
  *       {@code /api/orders} ({@code @RequireScope("orders:read")}): Jersey resources behind
  *       {@link JweFeature};</li>
- *   <li>{@code GET /health}, {@code GET /metrics} (Prometheus) and {@code GET /.well-known/jwks.json}: no
+ *   <li>{@code GET /health}, {@code GET /metrics} (Prometheus), {@code GET /.well-known/jwks.json} and,
+ *       with {@code jwe.resource} set, {@code GET /.well-known/oauth-protected-resource} (RFC 9728): no
  *       token needed;</li>
  *   <li>{@code POST /dev/token} and {@code POST /dev/revoke}: only with development keys
  *       ({@link DemoConfig}).</li>
@@ -109,7 +112,13 @@ public final class DemoServer {
         addServlet(context, "health", new HealthServlet(config.validator(),
                 config.devTokens().isPresent() ? "development" : "configured", healthDetails), "/health");
         addServlet(context, "metrics", new MetricsServlet(config.meterRegistry()), "/metrics");
-        addServlet(context, "jwks", new JwksPublishingServlet(config.publishedKeys()), "/.well-known/jwks.json");
+        addServlet(context, "jwks", new JwksPublishingServlet(config.publishedKeys(),
+                config.keyManagementAlgorithms()), "/.well-known/jwks.json");
+        // RFC 9728 metadata, answered when jwe.resource is set (JWE_RESOURCE=...), which also adds
+        // resource_metadata to every challenge; 404 otherwise.
+        ServletHolder metadata = addServlet(context, "resource-metadata", new ProtectedResourceMetadataServlet(),
+                ProtectedResource.WELL_KNOWN_PATH);
+        context.addServlet(metadata, ProtectedResource.WELL_KNOWN_PATH + "/*");
         addServlet(context, "dev-token", new DevTokenServlet(config.devTokens().orElse(null)), "/dev/token");
         addServlet(context, "dev-revoke", new DevRevokeServlet(config.devTokens().isPresent() ? config.validator() : null),
                 "/dev/revoke");
@@ -129,12 +138,13 @@ public final class DemoServer {
         return new DemoServer(server, URI.create("http://localhost:" + connector.getLocalPort()));
     }
 
-    private static void addServlet(ServletContextHandler context, String name, jakarta.servlet.Servlet servlet,
+    private static ServletHolder addServlet(ServletContextHandler context, String name, jakarta.servlet.Servlet servlet,
             String path) {
         ServletHolder holder = new ServletHolder(name, servlet);
         // Initialise at start-up, so that a bad setting fails the start, not the first request.
         holder.setInitOrder(0);
         context.addServlet(holder, path);
+        return holder;
     }
 
     /** Where the demo listens, e.g. {@code http://localhost:8080}. */

@@ -56,7 +56,8 @@ final class StartupReport {
         endpoint(out, "GET  /health", "no token: status and key ids (locations with -D" + HealthServlet.DETAILS_PROPERTY
                 + "=true)");
         endpoint(out, "GET  /metrics", "no token: Prometheus metrics (jwe_validations_total, ...)");
-        endpoint(out, "GET  /.well-known/jwks.json", "no token: the public encryption keys");
+        endpoint(out, "GET  /.well-known/jwks.json", "no token: the public encryption keys (alg, use enc)");
+        endpoint(out, "GET  /.well-known/oauth-protected-resource", "no token: RFC 9728 metadata (with jwe.resource)");
         config.devTokens().ifPresent(t -> {
             endpoint(out, "POST /dev/token", "form or JSON: sub, roles, scopes, ttl (at most "
                     + TokenRequest.MAX_TTL.toMinutes() + " min)");

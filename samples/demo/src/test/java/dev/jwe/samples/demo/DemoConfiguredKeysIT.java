@@ -22,13 +22,15 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * The demo run against "the user's own" keys and issuer, given as environment variables
  * ({@code JWE_DECRYPTION_KEYS}, {@code JWE_VERIFICATION_KEYS}, {@code JWE_ISSUER},
- * {@code JWE_AUDIENCE}): no development keys, no {@code /dev/token}, and tokens from that issuer
- * work through the printed curl lines.
+ * {@code JWE_AUDIENCE}, {@code JWE_RESOURCE}): no development keys, no {@code /dev/token}, tokens
+ * from that issuer work through the printed curl lines, and the RFC 9728 metadata is served and
+ * named in every challenge.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DemoConfiguredKeysIT {
     private static final String ISSUER = "https://login.example.com";
     private static final String AUDIENCE = "orders-api";
+    private static final String RESOURCE = "https://orders.example.com";
 
     private Path dir;
     private KeyFiles keys;
@@ -42,7 +44,7 @@ class DemoConfiguredKeysIT {
         keys = KeyFiles.create(dir);
         demo = DemoProcess.start(Map.of("JWE_DECRYPTION_KEYS", keys.decryptionKeyFile().toString(),
                 "JWE_VERIFICATION_KEYS", keys.verificationKeyFile().toString(),
-                "JWE_ISSUER", ISSUER, "JWE_AUDIENCE", AUDIENCE));
+                "JWE_ISSUER", ISSUER, "JWE_AUDIENCE", AUDIENCE, "JWE_RESOURCE", RESOURCE));
         http = new Http(demo.base());
     }
 
@@ -135,5 +137,28 @@ class DemoConfiguredKeysIT {
         assertThat(r.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
                 h -> assertThat(h).contains("error=\"invalid_token\""));
         assertThat(json(r.body()).getString("reason")).isEqualTo("INVALID_ISSUER");
+    }
+
+    @Test
+    void wellKnownWhenResourceConfiguredThenRfc9728MetadataServedAndNamedInEveryAdaptersChallenge() throws Exception {
+        HttpResponse<String> r = http.get("/.well-known/oauth-protected-resource");
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith(
+                "application/json"));
+        assertThat(r.headers().firstValue("Cache-Control")).contains("public, max-age=3600");
+        JsonObject metadata = json(r.body());
+        assertThat(metadata.getString("resource")).isEqualTo(RESOURCE);
+        assertThat(metadata.getJsonArray("authorization_servers").getString(0)).isEqualTo(ISSUER);
+        assertThat(metadata.getString("jwks_uri")).isEqualTo(RESOURCE + "/.well-known/jwks.json");
+        assertThat(metadata.getJsonArray("bearer_methods_supported").getString(0)).isEqualTo("header");
+
+        String challenge = "Bearer realm=\"api\", resource_metadata=\"" + RESOURCE
+                + "/.well-known/oauth-protected-resource\"";
+        for (String path : List.of("/api/whoami", "/servlet/whoami")) {
+            HttpResponse<String> noToken = http.get(path);
+            assertThat(noToken.statusCode()).as(path).isEqualTo(401);
+            assertThat(noToken.headers().allValues("WWW-Authenticate")).as(path).containsExactly(challenge);
+        }
     }
 }
