@@ -21,6 +21,8 @@ public final class ErrorResponse {
     public static final String WWW_AUTHENTICATE = "WWW-Authenticate";
     /** The {@code Cache-Control} header name. */
     public static final String CACHE_CONTROL = "Cache-Control";
+    /** The {@code DPoP-Nonce} header name (RFC 9449 §8). */
+    public static final String DPOP_NONCE = "DPoP-Nonce";
     /** Error answers are about one request and one credential: no cache may keep them (RFC 6750 §5.3, RFC 9111). */
     public static final String NO_STORE = "no-store";
 
@@ -30,11 +32,18 @@ public final class ErrorResponse {
     private final byte[] body;
 
     private ErrorResponse(Reason reason, String challenge, String problemJson) {
+        this(reason, challenge, null, problemJson);
+    }
+
+    private ErrorResponse(Reason reason, String challenge, String nonce, String problemJson) {
         this.reason = reason;
         this.status = reason.httpStatus();
         Map<String, String> h = new LinkedHashMap<>();
         if (challenge != null) {
             h.put(WWW_AUTHENTICATE, challenge);
+        }
+        if (nonce != null) {
+            h.put(DPOP_NONCE, nonce);
         }
         h.put(CACHE_CONTROL, NO_STORE);
         this.headers = Collections.unmodifiableMap(h);
@@ -61,6 +70,29 @@ public final class ErrorResponse {
     }
 
     /**
+     * The answer to a rejected request where DPoP may be on (RFC 9449 §7.1): the challenge of
+     * {@link Challenge#wwwAuthenticate(String, Reason, Collection, SenderConstraintOptions.DpopMode,
+     * Collection, boolean)}, and a {@code DPoP-Nonce} header when a nonce is given (RFC 9449 §8).
+     *
+     * @param realm the realm (configuration)
+     * @param reason why; not {@link Reason#UNAVAILABLE}
+     * @param options the sender-constraint settings
+     * @param dpopScheme whether the request used {@code Authorization: DPoP}
+     * @param nonce a fresh nonce for {@code DPoP-Nonce}, or {@code null}
+     * @return the answer
+     * @throws IllegalArgumentException for {@link Reason#UNAVAILABLE}
+     */
+    public static ErrorResponse rejection(String realm, Reason reason, SenderConstraintOptions options,
+            boolean dpopScheme, String nonce) {
+        Objects.requireNonNull(reason, "reason");
+        if (reason == Reason.UNAVAILABLE) {
+            throw new IllegalArgumentException("reason: UNAVAILABLE is our failure, see unavailable()");
+        }
+        return new ErrorResponse(reason, Challenge.wwwAuthenticate(realm, reason, java.util.List.of(), options.dpop(),
+                options.algorithms(), dpopScheme), nonce, Challenge.problemJson(reason));
+    }
+
+    /**
      * The answer when validation failed on our side (key source, revocation store): 503 without
      * a challenge, since retrying with another token would not help.
      *
@@ -81,8 +113,8 @@ public final class ErrorResponse {
     }
 
     /**
-     * The headers to set, in this order: {@code WWW-Authenticate} (when there is a challenge) and
-     * {@code Cache-Control: no-store}. Content type and length are not among them.
+     * The headers to set, in this order: {@code WWW-Authenticate} (when there is a challenge),
+     * {@code DPoP-Nonce} (when a nonce is due) and {@code Cache-Control: no-store}. Content type and length are not among them.
      *
      * @return an unmodifiable map
      */
