@@ -120,7 +120,7 @@ public final class SenderConstraintOptions {
                     "only means something with " + AdapterSettings.DPOP_NONCE.name() + "=true");
         }
         String header = settings.get(AdapterSettings.MTLS_CERTIFICATE_HEADER);
-        if (header != null && (!isToken(header) || header.equalsIgnoreCase("Authorization"))) {
+        if (header != null && (!AdapterOptions.isToken(header) || header.equalsIgnoreCase("Authorization"))) {
             throw new ConfigurationException(AdapterSettings.MTLS_CERTIFICATE_HEADER.name(),
                     "must be an HTTP header name (RFC 9110 token)");
         }
@@ -159,21 +159,6 @@ public final class SenderConstraintOptions {
                     "must be at least " + MIN_NONCE_KEY_BYTES + " bytes");
         }
         return key;
-    }
-
-    /** RFC 9110 §5.6.2 token. */
-    private static boolean isToken(String s) {
-        if (s.isEmpty()) {
-            return false;
-        }
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            boolean alnum = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
-            if (!alnum && "!#$%&'*+-.^_`|~".indexOf(c) < 0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** {@code jwe.dpop}. */
