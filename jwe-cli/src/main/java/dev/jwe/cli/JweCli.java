@@ -29,9 +29,10 @@ import picocli.CommandLine.Spec;
  * setting. No command ever prints a token it was given, or key material.
  */
 @Command(name = "jwe", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, versionProvider = JweCli.Version.class,
-        description = "Encrypted JWT access tokens (a signed JWT nested in a JWE): validate, inspect, keys, mint.",
+        description = "Encrypted JWT access tokens (a signed JWT nested in a JWE): validate, inspect, keys, mint,"
+                + " revoke, dpop.",
         subcommands = {ValidateCommand.class, InspectCommand.class, KeysCommand.class, MintCommand.class,
-            RevokeCommand.class})
+            RevokeCommand.class, DpopCommand.class})
 public final class JweCli implements Callable<Integer> {
     /** Exit status: a usage, configuration or key error. */
     static final int USAGE = 2;
@@ -166,6 +167,12 @@ public final class JweCli implements Callable<Integer> {
             }
             if (type == RevokeCommand.class) {
                 return type.cast(new RevokeCommand(context));
+            }
+            if (type == DpopCommand.Proof.class) {
+                return type.cast(new DpopCommand.Proof(context));
+            }
+            if (type == DpopCommand.Thumbprint.class) {
+                return type.cast(new DpopCommand.Thumbprint(context));
             }
             return CommandLine.defaultFactory().create(type);
         }

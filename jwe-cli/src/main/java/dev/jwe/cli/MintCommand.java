@@ -110,6 +110,16 @@ final class MintCommand implements Callable<Integer> {
                     + " Repeatable; wins over the other claim options.")
     Map<String, String> extraClaims = new LinkedHashMap<>();
 
+    @Option(names = "--cnf-jkt", paramLabel = "THUMBPRINT",
+            description = "Bind the token to a DPoP key (RFC 9449): the base64url RFC 7638 SHA-256 thumbprint of the"
+                    + " client's public key (see jwe dpop thumbprint), as cnf.jkt.")
+    String cnfJkt;
+
+    @Option(names = "--cnf-x5t", paramLabel = "THUMBPRINT",
+            description = "Bind the token to a TLS client certificate (RFC 8705): the base64url SHA-256 of the"
+                    + " certificate's DER encoding, as cnf.x5t#S256.")
+    String cnfX5t;
+
     @Spec
     CommandSpec spec;
 
@@ -223,12 +233,30 @@ final class MintCommand implements Callable<Integer> {
             b.scopes(List.of(scope.trim().split(" +")));
         }
         extraClaims.forEach((name, value) -> b.claim(name, claimValue(value)));
+        Map<String, Object> cnf = new LinkedHashMap<>();
+        if (cnfJkt != null) {
+            cnf.put("jkt", thumbprintOption(cnfJkt, "--cnf-jkt"));
+        }
+        if (cnfX5t != null) {
+            cnf.put("x5t#S256", thumbprintOption(cnfX5t, "--cnf-x5t"));
+        }
+        if (!cnf.isEmpty()) {
+            b.claim("cnf", cnf);
+        }
         if (ttl != null) {
             b.expiresIn(ttl);
         } else if (!b.build().containsKey("exp")) {
             b.expiresIn(DEFAULT_TTL);
         }
         return b.build();
+    }
+
+    /** A SHA-256 thumbprint: 43 base64url characters. */
+    private static String thumbprintOption(String value, String option) {
+        if (!value.matches("[A-Za-z0-9_-]{43}")) {
+            throw new UsageException(option, "must be a base64url SHA-256 thumbprint (43 characters)");
+        }
+        return value;
     }
 
     private Map<String, Object> readClaimsFile() throws IOException {

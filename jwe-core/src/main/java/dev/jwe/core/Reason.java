@@ -72,6 +72,38 @@ public enum Reason {
     REVOKED(401, BearerError.INVALID_TOKEN, "The token has been revoked."),
     /** A one-time token ({@code jti}) was presented a second time within its lifetime. */
     REPLAYED(401, BearerError.INVALID_TOKEN, "The token has already been used."),
+    /**
+     * The token is bound to a DPoP key ({@code cnf.jkt}) but was sent as a plain bearer token
+     * (RFC 9449 §7.2): a bound token is accepted only with the {@code DPoP} scheme and a proof.
+     */
+    DPOP_BOUND_TOKEN(401, BearerError.INVALID_TOKEN, "The token is bound to a DPoP key; send it with the DPoP scheme and a proof."),
+    /** The token came with the {@code DPoP} scheme but is not bound to a key (no {@code cnf.jkt}, RFC 9449 §4.3). */
+    DPOP_UNBOUND_TOKEN(401, BearerError.INVALID_TOKEN, "The token is not bound to a DPoP key."),
+    /** {@code jwe.dpop=required}: a token sent as a plain bearer token. */
+    DPOP_REQUIRED(401, BearerError.INVALID_TOKEN, "Only DPoP-bound tokens sent with the DPoP scheme are accepted."),
+    /** A {@code DPoP} request without exactly one {@code DPoP} proof header. */
+    DPOP_PROOF_MISSING(401, BearerError.INVALID_DPOP_PROOF, "The request does not carry exactly one DPoP proof."),
+    /**
+     * The proof is not a well-formed {@code dpop+jwt}: bad form, size, {@code typ}, an {@code alg}
+     * that is symmetric, {@code none} or not in {@code jwe.dpop.algorithms}, a {@code jwk} that is
+     * not a public key, a signature that does not verify, or a missing claim.
+     */
+    DPOP_PROOF_INVALID(401, BearerError.INVALID_DPOP_PROOF, "The DPoP proof is not a valid signed dpop+jwt with a public key."),
+    /** The proof was made for another request: {@code htm}, {@code htu} or {@code ath} do not match. */
+    DPOP_PROOF_MISMATCH(401, BearerError.INVALID_DPOP_PROOF, "The DPoP proof does not match this request or this token."),
+    /** The proof's {@code iat} is older than {@code jwe.dpop.max-age} or in the future (beyond the clock skew). */
+    DPOP_PROOF_EXPIRED(401, BearerError.INVALID_DPOP_PROOF, "The DPoP proof is too old or from the future."),
+    /** The proof's {@code jti} was used before, on any replica sharing the replay store. */
+    DPOP_PROOF_REPLAYED(401, BearerError.INVALID_DPOP_PROOF, "The DPoP proof has already been used."),
+    /** The proof's key (RFC 7638 thumbprint) is not the key the token is bound to ({@code cnf.jkt}). */
+    DPOP_KEY_MISMATCH(401, BearerError.INVALID_DPOP_PROOF, "The DPoP proof is signed with a key the token is not bound to."),
+    /** {@code jwe.dpop.nonce=true}: the proof lacks a current server nonce; the answer carries a new one. */
+    DPOP_NONCE_REQUIRED(401, BearerError.USE_DPOP_NONCE, "The DPoP proof must carry the nonce from the DPoP-Nonce header."),
+    /**
+     * The token is bound to a TLS client certificate ({@code cnf.x5t#S256}, RFC 8705 §3) and the
+     * request did not present that certificate.
+     */
+    CERTIFICATE_MISMATCH(401, BearerError.INVALID_TOKEN, "The token is bound to a client certificate this request did not present."),
     /** The token is valid, but lacks a role or scope the resource requires: 403. */
     INSUFFICIENT_SCOPE(403, BearerError.INSUFFICIENT_SCOPE, "The token lacks a role or scope this resource requires.");
 

@@ -134,6 +134,32 @@ public final class VerifiedToken {
         return claims;
     }
 
+    /**
+     * The DPoP key the token is bound to: {@code cnf.jkt}, the RFC 7638 SHA-256 thumbprint of the
+     * client's public key (RFC 9449 §6.1). A bound token is accepted by the HTTP adapters only with
+     * a DPoP proof signed by that key.
+     *
+     * @return the base64url thumbprint, or empty when the token is not bound to a key
+     */
+    public Optional<String> confirmationKeyThumbprint() {
+        return confirmation("jkt");
+    }
+
+    /**
+     * The TLS client certificate the token is bound to: {@code cnf.x5t#S256}, the base64url SHA-256
+     * of the certificate's DER encoding (RFC 8705 §3.1).
+     *
+     * @return the thumbprint, or empty when the token is not bound to a certificate
+     */
+    public Optional<String> confirmationCertificateThumbprint() {
+        return confirmation("x5t#S256");
+    }
+
+    private Optional<String> confirmation(String member) {
+        return claims.get("cnf") instanceof Map<?, ?> cnf && cnf.get(member) instanceof String value
+                ? Optional.of(value) : Optional.empty();
+    }
+
     /** What the token was protected with: key ids and algorithms, cache hit. */
     public TokenMetadata metadata() {
         return metadata;

@@ -177,7 +177,8 @@ class JweSettingsTest {
         assertThat(s.toString()).doesNotContain("hunter2");
         // jwe.revocation.jcache.properties, secret too, is jwe-jcache's (see JCacheSettingsTest).
         assertThat(JweSettings.knownSettings()).filteredOn(Setting::isSecret).extracting(Setting::name)
-                .containsExactlyInAnyOrder("jwe.decryption.keystore-password", "jwe.verification.keystore-password");
+                .containsExactlyInAnyOrder("jwe.decryption.keystore-password", "jwe.verification.keystore-password",
+                        "jwe.dpop.nonce.key");
     }
 
     // --- keys through settings -----------------------------------------------------------

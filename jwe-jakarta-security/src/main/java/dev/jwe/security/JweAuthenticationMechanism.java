@@ -4,15 +4,17 @@ import dev.jwe.core.AuditTrail;
 import dev.jwe.core.ConfigurationException;
 import dev.jwe.core.JwePrincipal;
 import dev.jwe.core.JweSettings;
-import dev.jwe.core.Reason;
 import dev.jwe.core.RequestInfo;
-import dev.jwe.core.TokenRejectedException;
 import dev.jwe.core.TokenValidator;
-import dev.jwe.core.ValidationUnavailableException;
 import dev.jwe.core.VerifiedToken;
-import dev.jwe.core.http.BearerToken;
+import dev.jwe.core.http.AdapterOptions;
+import dev.jwe.core.http.Authentication;
 import dev.jwe.core.http.Challenge;
 import dev.jwe.core.http.ProtectedResource;
+import dev.jwe.core.http.ErrorResponse;
+import dev.jwe.core.http.HttpAuthenticator;
+import dev.jwe.core.http.RequestView;
+import dev.jwe.core.http.SenderConstraintOptions;
 import dev.jwe.core.settings.AdapterSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -24,13 +26,13 @@ import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
 import java.util.Collections;
+import java.util.Enumeration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,7 +61,9 @@ import org.slf4j.LoggerFactory;
  * (Payara's JAX-RS layer makes one even for {@code @PermitAll}); no token on a resource the
  * container protects is a 401 {@code Bearer realm="api"}; a malformed
  * header or two tokens a 400; a bad token a 401 {@code error="invalid_token"} on every resource,
- * protected or not; our key source failing a 503. Rejections carry {@code Cache-Control: no-store}
+ * protected or not; our key source failing a 503. The decision is core's {@link HttpAuthenticator},
+ * as in the other adapters, so DPoP ({@code jwe.dpop}, RFC 9449) and certificate-bound tokens
+ * ({@code cnf.x5t#S256}, RFC 8705) are checked the same way. Rejections carry {@code Cache-Control: no-store}
  * and an RFC 9457 problem body with fixed text, and commit the response (so that no server error
  * page replaces it). 403 for a missing role is the container's. Every attempt leaves one audit
  * event; a second call in the same request (a server calling {@code authenticate()} again) reuses
@@ -76,14 +80,16 @@ public class JweAuthenticationMechanism implements HttpAuthenticationMechanism {
     static final String ANONYMOUS_ATTRIBUTE = "dev.jwe.security.AnonymousRequest";
 
     private volatile Policy policy;
-    private final AtomicBoolean keysFailing = new AtomicBoolean();
 
     /** For CDI. */
     protected JweAuthenticationMechanism() {
     }
 
     /** What the settings decided; immutable. */
-    record Policy(TokenValidator validator, AuditTrail audit, String realm, String resourceMetadata) {
+    record Policy(HttpAuthenticator authenticator, AuditTrail audit, String realm, String resourceMetadata) {
+        TokenValidator validator() {
+            return authenticator.validator();
+        }
     }
 
     /** What a response filter needs to challenge a request that passed without a token. */
@@ -137,11 +143,15 @@ public class JweAuthenticationMechanism implements HttpAuthenticationMechanism {
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException("jwe.realm", "only printable ASCII without \" or \\ (RFC 6750 §3)");
         }
-        String resourceMetadata = ProtectedResource.from(settings).map(ProtectedResource::metadataUrl).orElse(null);
+        ProtectedResource resource = ProtectedResource.from(settings).orElse(null);
         TokenValidator validator = settings.buildValidator();
         LOG.info("jwe Jakarta Security mechanism ready for {}: realm={}, settings: {}", context.getContextPath(), realm,
                 settings.describe());
-        return new Policy(validator, AuditTrail.of(validator, AuditTrail.NONE), realm, resourceMetadata);
+        HttpAuthenticator authenticator = HttpAuthenticator.of(validator,
+                new AdapterOptions(realm, false, false, null, null, false, resource), SenderConstraintOptions.from(settings),
+                "jwe Jakarta Security mechanism");
+        return new Policy(authenticator, AuditTrail.of(validator, AuditTrail.NONE), realm,
+                authenticator.options().resourceMetadata());
     }
 
     @Override
@@ -153,50 +163,57 @@ public class JweAuthenticationMechanism implements HttpAuthenticationMechanism {
             p = policy(request.getServletContext());
         } catch (RuntimeException e) {
             LOG.error("jwe Jakarta Security mechanism not configured, answering 503: {}", e.getMessage());
-            return send(response, 503, Challenge.serviceUnavailableJson(), null);
+            return send(response, ErrorResponse.unavailable());
         }
         if (request.getAttribute(JwePrincipal.REQUEST_ATTRIBUTE) instanceof VerifiedToken earlier
                 && request.getAttribute(JwePrincipal.VALIDATOR_ATTRIBUTE) == p.validator()) {
             return login(context, earlier);
         }
-        RequestInfo info = new RequestInfo(request.getRemoteAddr(), request.getMethod(), request.getRequestURI());
-        BearerToken found = BearerToken.extract(Collections.list(request.getHeaders("Authorization")), List.of());
-        switch (found.outcome()) {
-            case INVALID_REQUEST -> {
-                p.audit().rejected(Reason.INVALID_REQUEST, null, info);
-                return challenge(p, Reason.INVALID_REQUEST, response);
-            }
-            case NONE -> {
-                // Payara's JAX-RS layer calls SecurityContext.authenticate() even for @PermitAll: challenge
-                // only where the container protects the resource; JAX-RS refusals get BearerChallengeResponseFilter.
-                if (context.isProtected() && !context.isAuthenticationRequest()) {
-                    p.audit().rejected(Reason.MISSING_TOKEN, null, info);
-                    return challenge(p, Reason.MISSING_TOKEN, response);
-                }
-                request.setAttribute(ANONYMOUS_ATTRIBUTE, new AnonymousRequest(p.audit(), p.realm(), p.resourceMetadata(),
-                        info));
-                return context.doNothing();
-            }
-            default -> {
-                VerifiedToken token;
-                try {
-                    token = p.validator().validate(found.token(), info);
-                } catch (TokenRejectedException e) {
-                    return challenge(p, e.reason(), response);
-                } catch (ValidationUnavailableException e) {
-                    if (keysFailing.compareAndSet(false, true)) {
-                        LOG.error("jwe Jakarta Security mechanism: token validation failed on our side (keys or"
-                                + " revocation store), answering 503 until it works again: {}", e.getMessage());
-                    }
-                    return send(response, 503, Challenge.serviceUnavailableJson(), null);
-                }
-                if (keysFailing.compareAndSet(true, false)) {
-                    LOG.info("jwe Jakarta Security mechanism: validation works again");
-                }
-                request.setAttribute(JwePrincipal.REQUEST_ATTRIBUTE, token);
-                request.setAttribute(JwePrincipal.VALIDATOR_ATTRIBUTE, p.validator());
-                return login(context, token);
-            }
+        ServletView view = new ServletView(request);
+        // Payara's JAX-RS layer calls SecurityContext.authenticate() even for @PermitAll: challenge a request
+        // without a token only where the container protects the resource; JAX-RS refusals get
+        // BearerChallengeResponseFilter.
+        Authentication outcome = p.authenticator().authenticate(view,
+                () -> context.isProtected() && !context.isAuthenticationRequest(), false);
+        if (outcome instanceof Authentication.Authenticated ok) {
+            request.setAttribute(JwePrincipal.REQUEST_ATTRIBUTE, ok.token());
+            request.setAttribute(JwePrincipal.VALIDATOR_ATTRIBUTE, p.validator());
+            return login(context, ok.token());
+        }
+        if (outcome instanceof Authentication.Answer answer) {
+            return send(response, answer.response());
+        }
+        request.setAttribute(ANONYMOUS_ATTRIBUTE, new AnonymousRequest(p.audit(), p.realm(), p.resourceMetadata(), view.info()));
+        return context.doNothing();
+    }
+
+    /** The request as core's {@link HttpAuthenticator} reads it. */
+    private record ServletView(HttpServletRequest request) implements RequestView {
+        @Override
+        public String method() {
+            return request.getMethod();
+        }
+
+        @Override
+        public List<String> headers(String name) {
+            Enumeration<String> values = request.getHeaders(name);
+            return values == null || !values.hasMoreElements() ? List.of() : Collections.list(values);
+        }
+
+        @Override
+        public RequestInfo info() {
+            return new RequestInfo(request.getRemoteAddr(), request.getMethod(), request.getRequestURI());
+        }
+
+        @Override
+        public String url() {
+            return request.getRequestURL().toString();
+        }
+
+        @Override
+        public X509Certificate clientCertificate() {
+            return request.getAttribute("jakarta.servlet.request.X509Certificate") instanceof X509Certificate[] chain
+                    && chain.length > 0 ? chain[0] : null;
         }
     }
 
@@ -204,24 +221,15 @@ public class JweAuthenticationMechanism implements HttpAuthenticationMechanism {
         return context.notifyContainerAboutLogin(new JwePrincipal(token), new HashSet<>(token.roles()));
     }
 
-    private static AuthenticationStatus challenge(Policy p, Reason reason, HttpServletResponse response) {
-        return send(response, Challenge.status(reason), Challenge.problemJson(reason),
-                Challenge.wwwAuthenticate(p.realm(), reason, List.of(), p.resourceMetadata()));
-    }
-
     /**
      * Writes a fixed-text answer and commits it: Undertow would otherwise replace the body with its
      * HTML error page.
      */
-    private static AuthenticationStatus send(HttpServletResponse response, int status, String problemJson,
-            String wwwAuthenticate) {
-        response.setStatus(status);
-        if (wwwAuthenticate != null) {
-            response.setHeader("WWW-Authenticate", wwwAuthenticate);
-        }
-        response.setHeader("Cache-Control", "no-store");
-        response.setContentType(Challenge.PROBLEM_JSON);
-        byte[] body = problemJson.getBytes(StandardCharsets.UTF_8);
+    private static AuthenticationStatus send(HttpServletResponse response, ErrorResponse answer) {
+        response.setStatus(answer.status());
+        answer.headers().forEach(response::setHeader);
+        response.setContentType(answer.contentType());
+        byte[] body = answer.body();
         response.setContentLength(body.length);
         try {
             response.getOutputStream().write(body);

@@ -5,6 +5,7 @@ import dev.jwe.core.JweSettings;
 import dev.jwe.core.TokenValidator;
 import dev.jwe.core.http.AdapterOptions;
 import dev.jwe.core.http.HttpAuthenticator;
+import dev.jwe.core.http.SenderConstraintOptions;
 import jakarta.ws.rs.ConstrainedTo;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.RuntimeType;
@@ -147,7 +148,8 @@ public final class JweFeature implements Feature {
         warnIfPayaraRolesFeature(context.getConfiguration());
         LOG.info("jwe JAX-RS feature: realm={}, settings: {}", options.realm(), settings.describe());
         AccessRules rules = new AccessRules();
-        HttpAuthenticator authenticator = HttpAuthenticator.of(effective, options, "jwe JAX-RS feature");
+        HttpAuthenticator authenticator = HttpAuthenticator.of(effective, options,
+                SenderConstraintOptions.from(settings), "jwe JAX-RS feature");
         context.register(rules);
         context.register(new JweRequestFilter(authenticator, rules), Priorities.AUTHENTICATION);
         context.register(new JweAuthorizationFilter(authenticator, rules), Priorities.AUTHORIZATION);

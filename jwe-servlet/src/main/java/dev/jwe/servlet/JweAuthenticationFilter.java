@@ -11,6 +11,7 @@ import dev.jwe.core.http.AdapterOptions;
 import dev.jwe.core.http.Authentication;
 import dev.jwe.core.http.HttpAuthenticator;
 import dev.jwe.core.http.RequestView;
+import dev.jwe.core.http.SenderConstraintOptions;
 import dev.jwe.core.settings.AdapterSettings;
 import dev.jwe.core.settings.Setting;
 import jakarta.servlet.FilterChain;
@@ -19,6 +20,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.security.cert.X509Certificate;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
@@ -56,7 +58,10 @@ import org.slf4j.LoggerFactory;
  * ({@code JWE_DECRYPTION_KEYS}: upper case, {@code .} and {@code -} become {@code _}) and last the
  * properties file named by {@code jwe.config}. Besides the validator's settings the filter reads
  * {@code jwe.realm} (default {@code api}), {@code jwe.anonymous}, {@code jwe.exclude-paths},
- * {@code jwe.allow-preflight}, {@code jwe.token-header} and {@code jwe.token-cookie}. Anything
+ * {@code jwe.allow-preflight}, {@code jwe.token-header}, {@code jwe.token-cookie}, and for
+ * sender-constrained tokens (DPoP, RFC 9449; client certificates, RFC 8705) {@code jwe.dpop},
+ * {@code jwe.dpop.*} and {@code jwe.mtls.certificate-header}
+ * ({@link dev.jwe.core.http.SenderConstraintOptions}). Anything
  * wrong (missing keys, an unknown {@code jwe.*} key, an RSA key under 2048 bits) fails
  * {@link #init()} with a message that names the setting, so the deployment fails, not the first
  * request.
@@ -160,7 +165,8 @@ public final class JweAuthenticationFilter extends HttpFilter {
                 throw new ConfigurationException("jwe.replay.paths", "the given TokenValidator ("
                         + validator.getClass().getName() + ") does not support one-time tokens");
             }
-            policy = new Policy(HttpAuthenticator.of(validator, AdapterOptions.from(settings), "jwe " + what),
+            policy = new Policy(HttpAuthenticator.of(validator, AdapterOptions.from(settings),
+                    SenderConstraintOptions.from(settings), "jwe " + what),
                     ExcludedPaths.parse(settings.getList("jwe.exclude-paths")), singleUse);
             LOG.info("jwe {} ready: {}", what, settings.describe());
         } catch (ConfigurationException e) {
@@ -226,6 +232,18 @@ public final class JweAuthenticationFilter extends HttpFilter {
         @Override
         public RequestInfo info() {
             return new RequestInfo(request.getRemoteAddr(), request.getMethod(), request.getRequestURI());
+        }
+
+        /** Scheme, Host header (server name and port) and path as the container saw them; no query. */
+        @Override
+        public String url() {
+            return request.getRequestURL().toString();
+        }
+
+        @Override
+        public X509Certificate clientCertificate() {
+            return request.getAttribute("jakarta.servlet.request.X509Certificate") instanceof X509Certificate[] chain
+                    && chain.length > 0 ? chain[0] : null;
         }
     }
 }

@@ -4,7 +4,12 @@ import dev.jwe.core.JwePrincipal;
 import dev.jwe.core.Reason;
 import dev.jwe.core.RequestInfo;
 import dev.jwe.core.VerifiedToken;
+import dev.jwe.core.http.RequestView;
 import jakarta.servlet.http.HttpServletRequest;
+import java.security.cert.X509Certificate;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -55,6 +60,47 @@ final class CurrentRequest {
 
     RequestInfo info() {
         return request == null ? RequestInfo.NONE : info(request);
+    }
+
+    /**
+     * The request as core's HTTP layer reads it: headers, URL and client certificate; outside a
+     * request an empty one (no headers, no URL), so that a bound token is refused there.
+     */
+    RequestView view() {
+        return new View(request);
+    }
+
+    /** A request, or none, as {@link RequestView}. */
+    private record View(HttpServletRequest request) implements RequestView {
+        @Override
+        public String method() {
+            return request == null ? "" : request.getMethod();
+        }
+
+        @Override
+        public List<String> headers(String name) {
+            if (request == null) {
+                return List.of();
+            }
+            Enumeration<String> values = request.getHeaders(name);
+            return values == null || !values.hasMoreElements() ? List.of() : Collections.list(values);
+        }
+
+        @Override
+        public RequestInfo info() {
+            return request == null ? RequestInfo.NONE : CurrentRequest.info(request);
+        }
+
+        @Override
+        public String url() {
+            return request == null ? null : request.getRequestURL().toString();
+        }
+
+        @Override
+        public X509Certificate clientCertificate() {
+            return request != null && request.getAttribute("jakarta.servlet.request.X509Certificate")
+                    instanceof X509Certificate[] chain && chain.length > 0 ? chain[0] : null;
+        }
     }
 
     void accepted(VerifiedToken token) {

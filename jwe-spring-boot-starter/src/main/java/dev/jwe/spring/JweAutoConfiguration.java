@@ -4,6 +4,8 @@ import dev.jwe.core.AuditListener;
 import dev.jwe.core.AuditTrail;
 import dev.jwe.core.ConfigurationException;
 import dev.jwe.core.JweSettings;
+import dev.jwe.core.http.SenderConstraintOptions;
+import dev.jwe.core.http.SenderConstraints;
 import dev.jwe.core.settings.AdapterSettings;
 import dev.jwe.core.settings.CoreSettings;
 import dev.jwe.core.JweTokenValidator;
@@ -92,12 +94,18 @@ public class JweAutoConfiguration {
 
     /**
      * @param validator the validator
+     * @param settings the settings ({@code jwe.dpop}, {@code jwe.mtls.certificate-header})
      * @return the decoder
      */
     @Bean
     @ConditionalOnMissingBean(JwtDecoder.class)
-    public JweJwtDecoder jweJwtDecoder(TokenValidator validator) {
-        return new JweJwtDecoder(validator);
+    public JweJwtDecoder jweJwtDecoder(TokenValidator validator, JweSettings settings) {
+        SenderConstraintOptions options = SenderConstraintOptions.from(settings);
+        if (options.nonceRequired()) {
+            throw new ConfigurationException("jwe.dpop.nonce", "not supported by the Spring Boot starter: Spring"
+                    + " Security's DPoP entry point cannot send the DPoP-Nonce header");
+        }
+        return new JweJwtDecoder(validator, SenderConstraints.of(validator, options));
     }
 
     /**

@@ -1,10 +1,14 @@
 package dev.jwe.spring;
 
+import dev.jwe.core.AuditTrail;
+import dev.jwe.core.BearerError;
 import dev.jwe.core.Reason;
 import dev.jwe.core.TokenRejectedException;
 import dev.jwe.core.TokenValidator;
 import dev.jwe.core.ValidationUnavailableException;
 import dev.jwe.core.VerifiedToken;
+import dev.jwe.core.http.SenderConstraintOptions;
+import dev.jwe.core.http.SenderConstraints;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
@@ -12,6 +16,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -42,12 +48,24 @@ import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
  *       again.</li>
  * </ul>
  * Every call leaves one audit event through the validator, with the client address, method and
- * path of the current request when there is one. Thread-safe.
+ * path of the current request when there is one.
+ *
+ * <p>Sender-constrained tokens go through core's {@link SenderConstraints} against the current
+ * request: a {@code cnf.jkt} token is accepted only with the {@code DPoP} scheme and a proof that
+ * passes jwe's checks (proof {@code jti}s in the validator's replay store, shared through JCache),
+ * a {@code cnf.x5t#S256} token only with that client certificate, and {@code jwe.dpop=required}
+ * refuses Bearer tokens. Spring Security 6.5 and 7.0 route {@code Authorization: DPoP} requests
+ * through their own DPoP filter, which calls this decoder and then checks the proof again; the
+ * starter's resolver leaves those requests to that filter, so a request is decoded once. A proof
+ * failure is an {@code invalid_dpop_proof} (or {@code use_dpop_nonce}) error, a binding failure
+ * {@code invalid_token}. Thread-safe.
  */
 public final class JweJwtDecoder implements JwtDecoder {
     private static final Logger LOG = LoggerFactory.getLogger(JweJwtDecoder.class);
 
     private final TokenValidator validator;
+    private final SenderConstraints senderConstraints;
+    private final AuditTrail audit;
     /** Spring's own claim typing, so that a JweJwt reads like one from NimbusJwtDecoder. */
     private final Converter<Map<String, Object>, Map<String, Object>> claimTypes =
             MappedJwtClaimSetConverter.withDefaults(Collections.emptyMap());
@@ -58,7 +76,17 @@ public final class JweJwtDecoder implements JwtDecoder {
      * @param validator validates the tokens (its audit listener receives the events)
      */
     public JweJwtDecoder(TokenValidator validator) {
+        this(validator, SenderConstraints.of(validator, SenderConstraintOptions.defaults()));
+    }
+
+    /**
+     * @param validator validates the tokens (its audit listener receives the events)
+     * @param senderConstraints the DPoP and certificate checks ({@code jwe.dpop}, {@code jwe.mtls.*})
+     */
+    public JweJwtDecoder(TokenValidator validator, SenderConstraints senderConstraints) {
         this.validator = Objects.requireNonNull(validator, "validator");
+        this.senderConstraints = Objects.requireNonNull(senderConstraints, "senderConstraints");
+        this.audit = AuditTrail.of(validator, AuditTrail.NONE);
     }
 
     @Override
@@ -80,6 +108,22 @@ public final class JweJwtDecoder implements JwtDecoder {
         }
         if (failing.compareAndSet(true, false)) {
             LOG.info("jwe: token validation works again");
+        }
+        Reason refused;
+        try {
+            refused = senderConstraints.check(request.view(), token, verified).orElse(null);
+        } catch (ValidationUnavailableException e) {
+            request.rejected(Reason.UNAVAILABLE);
+            throw e;
+        }
+        if (refused != null) {
+            audit.rejected(refused, verified, request.info());
+            request.rejected(refused);
+            BearerError error = refused.bearerError();
+            if (error == BearerError.INVALID_DPOP_PROOF || error == BearerError.USE_DPOP_NONCE) {
+                throw new OAuth2AuthenticationException(new OAuth2Error(error.code(), refused.description(), null));
+            }
+            throw new BadJwtException(refused.description());
         }
         request.accepted(verified);
         return new JweJwt(token, verified, claimTypes.convert(verified.claims()));

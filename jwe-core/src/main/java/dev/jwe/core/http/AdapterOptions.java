@@ -106,7 +106,7 @@ public record AdapterOptions(String realm, boolean anonymous, boolean allowPrefl
     }
 
     /** RFC 9110 §5.6.2: {@code token = 1*tchar}; RFC 6265 §4.1.1 names a cookie with the same rule. */
-    private static boolean isToken(String s) {
+    static boolean isToken(String s) {
         if (s.isEmpty()) {
             return false;
         }

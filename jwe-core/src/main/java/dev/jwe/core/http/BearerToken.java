@@ -8,7 +8,9 @@ import java.util.Objects;
 /**
  * Finds the bearer token of a request, the same way for every adapter (RFC 6750 §2.1, strict):
  * {@code Authorization: Bearer <b64token>}, or a configured header or cookie. Never the query
- * string. Immutable result.
+ * string. Where DPoP is on ({@code jwe.dpop}), {@code Authorization: DPoP <b64token>} too (RFC 9449
+ * §7.1), with the same syntax; a token in both schemes, like a token in two places, is 400.
+ * Immutable result.
  *
  * <p>A browser sends cookies with cross-site requests, so a token in a cookie authenticates a
  * forged request as well as a real one (CSRF). {@link #refusedFor(String, boolean)} is the rule
@@ -36,6 +38,8 @@ public record BearerToken(Outcome outcome, String token, Source source) {
     public enum Source {
         /** {@code Authorization: Bearer}. */
         AUTHORIZATION,
+        /** {@code Authorization: DPoP} (RFC 9449 §7.1): the token needs a DPoP proof. */
+        DPOP,
         /** The header named by {@code jwe.token-header}. */
         HEADER,
         /** The cookie named by {@code jwe.token-cookie}. */
@@ -66,6 +70,20 @@ public record BearerToken(Outcome outcome, String token, Source source) {
      */
     public static BearerToken extract(List<String> authorizationHeaders, List<String> headerValues,
             List<String> cookieValues) {
+        return extract(authorizationHeaders, headerValues, cookieValues, false);
+    }
+
+    /**
+     * Extracts the token, also from {@code Authorization: DPoP} when {@code dpop} is true.
+     *
+     * @param authorizationHeaders every {@code Authorization} header value of the request
+     * @param headerValues values of the configured token header (raw tokens), may be empty
+     * @param cookieValues values of the configured token cookie (raw tokens), may be empty
+     * @param dpop whether the {@code DPoP} scheme is recognised ({@code jwe.dpop} not {@code off})
+     * @return the result; {@link Source#DPOP} for a token sent with the {@code DPoP} scheme
+     */
+    public static BearerToken extract(List<String> authorizationHeaders, List<String> headerValues,
+            List<String> cookieValues, boolean dpop) {
         Objects.requireNonNull(authorizationHeaders, "authorizationHeaders");
         Objects.requireNonNull(headerValues, "headerValues");
         Objects.requireNonNull(cookieValues, "cookieValues");
@@ -77,7 +95,9 @@ public record BearerToken(Outcome outcome, String token, Source source) {
             }
             int space = header.indexOf(' ');
             String scheme = space < 0 ? header : header.substring(0, space);
-            if (!scheme.toLowerCase(Locale.ROOT).equals("bearer")) {
+            String lower = scheme.toLowerCase(Locale.ROOT);
+            boolean dpopScheme = dpop && lower.equals("dpop");
+            if (!lower.equals("bearer") && !dpopScheme) {
                 continue;
             }
             int i = space < 0 ? header.length() : space;
@@ -89,7 +109,7 @@ public record BearerToken(Outcome outcome, String token, Source source) {
                 return INVALID;
             }
             found.add(token);
-            source = Source.AUTHORIZATION;
+            source = dpopScheme ? Source.DPOP : Source.AUTHORIZATION;
         }
         if (!addRaw(headerValues, found)) {
             return INVALID;

@@ -4,6 +4,7 @@ import dev.jwe.core.BearerError;
 import dev.jwe.core.Reason;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -65,6 +66,71 @@ public final class Challenge {
             sb.append(", resource_metadata=\"").append(checkQuotable(resourceMetadata, "resourceMetadata")).append('"');
         }
         return sb.toString();
+    }
+
+    /**
+     * The {@code WWW-Authenticate} value where DPoP (RFC 9449 §7.1) may be on. With
+     * {@link SenderConstraintOptions.DpopMode#OFF} it is {@link #wwwAuthenticate(String, Reason, Collection)};
+     * with {@code REQUIRED} only the DPoP challenge, e.g.
+     * {@code DPoP error="invalid_dpop_proof", algs="ES256 PS256 RS256 EdDSA", error_description="..."};
+     * with {@code ALLOWED} both, the error in the challenge of the scheme the request used (a
+     * DPoP proof error always in the DPoP one), e.g. {@code Bearer realm="api", DPoP algs="ES256"}.
+     *
+     * @param realm the realm (configuration)
+     * @param reason why the request was rejected
+     * @param requiredScopes scopes for {@code insufficient_scope} (may be empty)
+     * @param mode {@code jwe.dpop}
+     * @param algorithms {@code jwe.dpop.algorithms}
+     * @param dpopScheme whether the request used {@code Authorization: DPoP}
+     * @return the header value
+     * @throws IllegalArgumentException when realm, a scope or an algorithm has characters RFC 6750 forbids
+     */
+    public static String wwwAuthenticate(String realm, Reason reason, Collection<String> requiredScopes,
+            SenderConstraintOptions.DpopMode mode, Collection<String> algorithms, boolean dpopScheme) {
+        return wwwAuthenticate(realm, reason, requiredScopes, mode, algorithms, dpopScheme, null);
+    }
+
+    /**
+     * As {@link #wwwAuthenticate(String, Reason, Collection, SenderConstraintOptions.DpopMode, Collection, boolean)},
+     * with the RFC 9728 §5.1 {@code resource_metadata} parameter last in each challenge when given.
+     *
+     * @param realm the realm (configuration)
+     * @param reason why the request was rejected
+     * @param requiredScopes scopes for {@code insufficient_scope} (may be empty)
+     * @param mode {@code jwe.dpop}
+     * @param algorithms {@code jwe.dpop.algorithms}
+     * @param dpopScheme whether the request used {@code Authorization: DPoP}
+     * @param resourceMetadata the metadata URL ({@link ProtectedResource#metadataUrl()}), or {@code null} for none
+     * @return the header value
+     * @throws IllegalArgumentException when realm, a scope, an algorithm or the URL has characters RFC 6750 forbids
+     */
+    public static String wwwAuthenticate(String realm, Reason reason, Collection<String> requiredScopes,
+            SenderConstraintOptions.DpopMode mode, Collection<String> algorithms, boolean dpopScheme,
+            String resourceMetadata) {
+        Objects.requireNonNull(mode, "mode");
+        if (mode == SenderConstraintOptions.DpopMode.OFF) {
+            return wwwAuthenticate(realm, reason, requiredScopes, resourceMetadata);
+        }
+        BearerError error = reason.bearerError();
+        boolean errorOnDpop = error != BearerError.NONE && (mode == SenderConstraintOptions.DpopMode.REQUIRED
+                || dpopScheme || error == BearerError.INVALID_DPOP_PROOF || error == BearerError.USE_DPOP_NONCE);
+        StringBuilder dpop = new StringBuilder("DPoP ");
+        if (errorOnDpop) {
+            dpop.append("error=\"").append(error.code()).append("\", ");
+        }
+        dpop.append("algs=\"").append(checkQuotable(String.join(" ", algorithms), "algs")).append('"');
+        if (errorOnDpop) {
+            dpop.append(", error_description=\"").append(checkQuotable(reason.description(), "description")).append('"');
+        }
+        if (resourceMetadata != null) {
+            dpop.append(", resource_metadata=\"").append(checkQuotable(resourceMetadata, "resourceMetadata")).append('"');
+        }
+        if (mode == SenderConstraintOptions.DpopMode.REQUIRED) {
+            return dpop.toString();
+        }
+        String bearer = errorOnDpop ? wwwAuthenticate(realm, Reason.MISSING_TOKEN, List.of(), resourceMetadata)
+                : wwwAuthenticate(realm, reason, requiredScopes, resourceMetadata);
+        return bearer + ", " + dpop;
     }
 
     /**

@@ -54,7 +54,8 @@ class ChallengeTest {
         }
         assertThat(p).containsEntry("error", reason.bearerError().code())
                 .containsEntry("error_description", reason.description());
-        assertThat(p.get("error")).isIn("invalid_request", "invalid_token", "insufficient_scope");
+        assertThat(p.get("error")).isIn("invalid_request", "invalid_token", "insufficient_scope", "invalid_dpop_proof",
+                "use_dpop_nonce");
         if (reason == Reason.INSUFFICIENT_SCOPE) {
             assertThat(p).containsEntry("scope", "orders:write");
         } else {
@@ -144,7 +145,7 @@ class ChallengeTest {
         int expected = switch (reason.bearerError()) {
             case INVALID_REQUEST -> 400;
             case INSUFFICIENT_SCOPE -> 403;
-            case INVALID_TOKEN -> 401;
+            case INVALID_TOKEN, INVALID_DPOP_PROOF, USE_DPOP_NONCE -> 401;
             case NONE -> reason == Reason.UNAVAILABLE ? 503 : 401;
         };
         assertThat(Challenge.status(reason)).isEqualTo(expected).isEqualTo(reason.httpStatus());
@@ -152,6 +153,9 @@ class ChallengeTest {
             case MISSING_TOKEN, UNAVAILABLE -> BearerError.NONE;
             case INVALID_REQUEST, COOKIE_UNSAFE_METHOD -> BearerError.INVALID_REQUEST;
             case INSUFFICIENT_SCOPE -> BearerError.INSUFFICIENT_SCOPE;
+            case DPOP_PROOF_MISSING, DPOP_PROOF_INVALID, DPOP_PROOF_MISMATCH, DPOP_PROOF_EXPIRED, DPOP_PROOF_REPLAYED,
+                    DPOP_KEY_MISMATCH -> BearerError.INVALID_DPOP_PROOF;
+            case DPOP_NONCE_REQUIRED -> BearerError.USE_DPOP_NONCE;
             default -> BearerError.INVALID_TOKEN;
         });
     }

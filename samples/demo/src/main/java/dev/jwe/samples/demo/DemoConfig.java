@@ -218,6 +218,9 @@ final class DemoConfig {
             if (!request.scopes().isEmpty()) {
                 claims.claim(scopeClaim, String.join(" ", request.scopes()));
             }
+            if (request.dpopJkt() != null) {
+                claims.claim("cnf", Map.of("jkt", request.dpopJkt()));
+            }
             return issuer.issue(claims.build());
         }
     }

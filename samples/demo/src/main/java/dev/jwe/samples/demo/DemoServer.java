@@ -100,6 +100,11 @@ public final class DemoServer {
         // the JAX-RS feature reuses the filter's result).
         FilterHolder filter = new FilterHolder(new JweAuthenticationFilter(config.meteredValidator()));
         filter.setName("jwe");
+        // DPoP-bound tokens (POST /dev/token with dpop_jkt) next to Bearer ones, unless jwe.dpop is given.
+        boolean dpopDefault = config.settings().get("jwe.dpop").isEmpty();
+        if (dpopDefault) {
+            filter.setInitParameter("jwe.dpop", "allowed");
+        }
         context.addFilter(filter, "/servlet/*", EnumSet.of(DispatcherType.REQUEST));
         addServlet(context, "whoami", new WhoamiServlet(), "/servlet/whoami");
 
@@ -107,6 +112,9 @@ public final class DemoServer {
                 .register(DemoResource.class)
                 .register(new JweFeature(config.meteredValidator()))
                 .property(ServerProperties.WADL_FEATURE_DISABLE, true);
+        if (dpopDefault) {
+            api.property("jwe.dpop", "allowed");
+        }
         addServlet(context, "api", new ServletContainer(api), "/api/*");
 
         addServlet(context, "health", new HealthServlet(config.validator(),

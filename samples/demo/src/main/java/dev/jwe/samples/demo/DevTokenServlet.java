@@ -15,7 +15,8 @@ import java.util.Map;
  * {@code POST /dev/token}: mints a nested, encrypted access token with the development keys. When
  * the demo runs with configured keys it is off and answers every request with 404. Takes a form or a JSON object ({@link TokenRequest})
  * of at most {@value #MAX_BODY} bytes and answers like an OAuth token endpoint (RFC 6749 §5.1):
- * {@code {"access_token":"...","token_type":"Bearer","expires_in":600}} with
+ * {@code {"access_token":"...","token_type":"Bearer","expires_in":600}} ({@code "token_type":"DPoP"}
+ * for a token bound to a DPoP key with {@code dpop_jkt}, RFC 9449 §5) with
  * {@code Cache-Control: no-store}; bad input gets a 400 {@code application/problem+json}, another
  * media type 415, another method 405. Thread-safe.
  */
@@ -71,7 +72,7 @@ final class DevTokenServlet extends HttpServlet {
         }
         String token = tokens.mint(asked);
         JsonResponses.send(response, 200, "application/json", Json.createObjectBuilder()
-                .add("access_token", token).add("token_type", "Bearer")
+                .add("access_token", token).add("token_type", asked.dpopJkt() == null ? "Bearer" : "DPoP")
                 .add("expires_in", asked.ttl().getSeconds()).build());
     }
 

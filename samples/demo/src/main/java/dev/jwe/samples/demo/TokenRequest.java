@@ -23,15 +23,18 @@ import java.util.regex.Pattern;
  * Read from a form ({@code sub}, {@code roles} comma-separated, {@code scopes} space- or
  * comma-separated, {@code ttl} in seconds or as an ISO-8601 duration; {@code roles} and
  * {@code scopes} may repeat) or from a JSON object with the same members, where {@code roles} and
- * {@code scopes} may also be arrays and {@code ttl} a number. Anything else is a
- * {@link BadTokenRequest} whose text never repeats the input.
+ * {@code scopes} may also be arrays and {@code ttl} a number. {@code dpop_jkt} (optional) binds the
+ * token to a DPoP key (RFC 9449 §6.1: the RFC 7638 thumbprint of the client's public key, as
+ * {@code jwe dpop thumbprint} prints it). Anything else is a {@link BadTokenRequest} whose text
+ * never repeats the input.
  *
  * @param subject the {@code sub} claim
  * @param roles the roles, in order, without duplicates
  * @param scopes the scopes, in order, without duplicates
  * @param ttl the lifetime
+ * @param dpopJkt the DPoP key thumbprint ({@code cnf.jkt}), or {@code null} for a Bearer token
  */
-record TokenRequest(String subject, List<String> roles, List<String> scopes, Duration ttl) {
+record TokenRequest(String subject, List<String> roles, List<String> scopes, Duration ttl, String dpopJkt) {
     /** Lifetime when none is asked for. */
     static final Duration DEFAULT_TTL = Duration.ofMinutes(10);
     /** Longest lifetime handed out. */
@@ -40,7 +43,9 @@ record TokenRequest(String subject, List<String> roles, List<String> scopes, Dur
     static final int MAX_ITEMS = 20;
     static final int MAX_ITEM_LENGTH = 64;
 
-    private static final Set<String> FIELDS = Set.of("sub", "roles", "scopes", "ttl");
+    private static final Set<String> FIELDS = Set.of("sub", "roles", "scopes", "ttl", "dpop_jkt");
+    /** A base64url SHA-256 thumbprint. */
+    private static final Pattern THUMBPRINT = Pattern.compile("[A-Za-z0-9_-]{43}");
     /** RFC 6749 §3.3 scope-token characters; a role may not hold a comma either (the form separator). */
     private static final Pattern SCOPE_TOKEN = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]+");
     private static final Pattern ROLE = Pattern.compile("[\\x21\\x23-\\x2B\\x2D-\\x5B\\x5D-\\x7E]+");
@@ -52,6 +57,11 @@ record TokenRequest(String subject, List<String> roles, List<String> scopes, Dur
         scopes = List.copyOf(scopes);
     }
 
+    /** A request for a Bearer token (not bound to a key). */
+    TokenRequest(String subject, List<String> roles, List<String> scopes, Duration ttl) {
+        this(subject, roles, scopes, ttl, null);
+    }
+
     /**
      * @param params the form parameters, as {@code ServletRequest.getParameterMap()} gives them
      * @return the request
@@ -61,11 +71,12 @@ record TokenRequest(String subject, List<String> roles, List<String> scopes, Dur
         checkFields(params.keySet());
         String[] sub = params.get("sub");
         String[] ttl = params.get("ttl");
-        if (sub != null && sub.length > 1 || ttl != null && ttl.length > 1) {
-            throw new BadTokenRequest("sub and ttl may be given once");
+        String[] jkt = params.get("dpop_jkt");
+        if (sub != null && sub.length > 1 || ttl != null && ttl.length > 1 || jkt != null && jkt.length > 1) {
+            throw new BadTokenRequest("sub, ttl and dpop_jkt may be given once");
         }
         return of(sub == null ? null : sub[0], split(params.get("roles"), ","), split(params.get("scopes"), "[ ,]"),
-                ttl == null ? null : ttl[0]);
+                ttl == null ? null : ttl[0], jkt == null ? null : jkt[0]);
     }
 
     /**
@@ -95,17 +106,21 @@ record TokenRequest(String subject, List<String> roles, List<String> scopes, Dur
             throw new BadTokenRequest(NOT_AN_OBJECT);
         }
         checkFields(json.keySet());
-        return of(string(json, "sub"), list(json, "roles", ","), list(json, "scopes", "[ ,]"), ttlText(json));
+        return of(string(json, "sub"), list(json, "roles", ","), list(json, "scopes", "[ ,]"), ttlText(json),
+                string(json, "dpop_jkt"));
     }
 
     private static void checkFields(Set<String> names) throws BadTokenRequest {
         if (!FIELDS.containsAll(names)) {
-            throw new BadTokenRequest("unknown field; the fields are sub, roles, scopes and ttl");
+            throw new BadTokenRequest("unknown field; the fields are sub, roles, scopes, ttl and dpop_jkt");
         }
     }
 
-    private static TokenRequest of(String sub, List<String> roles, List<String> scopes, String ttl)
+    private static TokenRequest of(String sub, List<String> roles, List<String> scopes, String ttl, String dpopJkt)
             throws BadTokenRequest {
+        if (dpopJkt != null && !THUMBPRINT.matcher(dpopJkt).matches()) {
+            throw new BadTokenRequest("dpop_jkt must be a base64url SHA-256 JWK thumbprint (43 characters, RFC 7638)");
+        }
         if (sub == null || sub.isBlank()) {
             throw new BadTokenRequest("sub is required");
         }
@@ -113,7 +128,8 @@ record TokenRequest(String subject, List<String> roles, List<String> scopes, Dur
             throw new BadTokenRequest("sub must be at most " + MAX_SUBJECT_LENGTH
                     + " characters without control characters");
         }
-        return new TokenRequest(sub, items(roles, "roles", ROLE), items(scopes, "scopes", SCOPE_TOKEN), ttl(ttl));
+        return new TokenRequest(sub, items(roles, "roles", ROLE), items(scopes, "scopes", SCOPE_TOKEN), ttl(ttl),
+                dpopJkt);
     }
 
     private static List<String> items(List<String> values, String field, Pattern allowed) throws BadTokenRequest {

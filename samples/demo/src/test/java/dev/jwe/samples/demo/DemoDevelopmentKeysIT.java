@@ -3,10 +3,12 @@ package dev.jwe.samples.demo;
 import static dev.jwe.samples.SampleAssertions.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jwe.core.DpopProofs;
 import dev.jwe.samples.Http;
 import dev.jwe.samples.SampleAssertions;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -84,7 +86,8 @@ class DemoDevelopmentKeysIT {
 
         Bash.Result anonymous = find(results, "curl -i " + demo.base() + "/api/whoami");
         assertThat(anonymous.status()).isEqualTo(401);
-        assertThat(anonymous.headers().get("www-authenticate")).isEqualTo("Bearer realm=\"api\"");
+        assertThat(anonymous.headers().get("www-authenticate"))
+                .isEqualTo("Bearer realm=\"api\", DPoP algs=\"ES256 PS256 RS256 EdDSA\"");
 
         Bash.Result bobAdmin = find(results, bearer("ADMIN_TOKEN", "/api/admin"));
         assertThat(bobAdmin.status()).isEqualTo(200);
@@ -168,6 +171,35 @@ class DemoDevelopmentKeysIT {
         assertThat(json(me.body()).getJsonArray("roles").getString(0)).isEqualTo("admin");
         assertThat(json(me.body()).getJsonArray("scopes").getValuesAs(jakarta.json.JsonString.class))
                 .extracting(jakarta.json.JsonString::getString).containsExactly("orders:read", "orders:write");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"/api/whoami, form", "/servlet/whoami, json"})
+    void devTokenWhenDpopJktGivenThenDpopTokenAcceptedOnlyWithAProofOfThatKey(String path, String body)
+            throws Exception {
+        DpopProofs.ClientKey client = DpopProofs.ec();
+        HttpResponse<String> minted = body.equals("form")
+                ? http.send("POST", "/dev/token", "sub=erin&dpop_jkt=" + client.thumbprint(), "Content-Type",
+                        "application/x-www-form-urlencoded")
+                : http.send("POST", "/dev/token", "{\"sub\":\"erin\",\"dpop_jkt\":\"" + client.thumbprint() + "\"}",
+                        "Content-Type", "application/json");
+        assertThat(minted.statusCode()).as(minted.body()).isEqualTo(200);
+        assertThat(json(minted.body()).getString("token_type")).isEqualTo("DPoP");
+        String token = json(minted.body()).getString("access_token");
+        String url = demo.base() + path;
+
+        HttpResponse<String> me = http.get(path, "Authorization", "DPoP " + token, "DPoP",
+                DpopProofs.proof(client, "GET", url, token, Instant.now()).sign());
+        assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
+        assertThat(json(me.body()).getString("principal")).isEqualTo("erin");
+
+        HttpResponse<String> asBearer = http.get(path, "Authorization", "Bearer " + token);
+        assertThat(asBearer.statusCode()).isEqualTo(401);
+        assertThat(asBearer.body()).contains("DPOP_BOUND_TOKEN");
+        HttpResponse<String> otherKey = http.get(path, "Authorization", "DPoP " + token, "DPoP",
+                DpopProofs.proof(DpopProofs.ec(), "GET", url, token, Instant.now()).sign());
+        assertThat(otherKey.headers().firstValue("WWW-Authenticate")).get().asString()
+                .contains("DPoP error=\"invalid_dpop_proof\"");
     }
 
     @ParameterizedTest

@@ -35,6 +35,21 @@ class TokenRequestTest {
     }
 
     @Test
+    void fromFormOrJsonWhenDpopJktThenRequestBindsTheTokenToThatKey() throws Exception {
+        String jkt = "0ZcOCORZNYy-DWpqq30jZyJGHTN0d2HglBV3uiguA4I";
+        assertThat(TokenRequest.fromForm(form("sub", "alice", "dpop_jkt", jkt)).dpopJkt()).isEqualTo(jkt);
+        assertThat(TokenRequest.fromJson("{\"sub\":\"alice\",\"dpop_jkt\":\"" + jkt + "\"}").dpopJkt()).isEqualTo(jkt);
+        assertThat(TokenRequest.fromForm(form("sub", "alice")).dpopJkt()).isNull();
+    }
+
+    @Test
+    void fromFormWhenDpopJktIsNotAThumbprintThenRefusedWithoutRepeatingIt() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TokenRequest.fromForm(form("sub", "alice", "dpop_jkt",
+                "secret-looking")))
+                .isInstanceOf(BadTokenRequest.class).hasMessageContaining("dpop_jkt").hasMessageNotContaining("secret");
+    }
+
+    @Test
     void fromFormWhenOnlySubThenNoRolesNoScopesAndDefaultTtl() throws Exception {
         TokenRequest r = TokenRequest.fromForm(form("sub", "alice", "roles", ""));
 
@@ -74,7 +89,7 @@ class TokenRequestTest {
         assertThatThrownBy(() -> TokenRequest.fromForm(form("sub", "alice", "admin", "true")))
                 .isInstanceOf(BadTokenRequest.class).hasMessageStartingWith("unknown field");
         assertThatThrownBy(() -> TokenRequest.fromForm(form("sub", "alice", "sub", "bob")))
-                .isInstanceOf(BadTokenRequest.class).hasMessage("sub and ttl may be given once");
+                .isInstanceOf(BadTokenRequest.class).hasMessage("sub, ttl and dpop_jkt may be given once");
     }
 
     @ParameterizedTest
