@@ -1,61 +1,17 @@
 package dev.jwe.core.internal;
 
 import java.security.Key;
-import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwe.JsonWebEncryption;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.lang.JoseException;
 
 /**
- * The cryptographic steps, done by jose4j after our own strict checks. Every jose4j failure is
- * reduced to "failed": its messages can contain the token and decrypted claims, so none of its
- * text ever leaves this class.
+ * Issuing tokens (signing and encrypting) with jose4j, for {@code TokenIssuer} and the CLI. Validation
+ * does its cryptography through the JCA itself ({@link KeyManagement}, {@link ContentCipher},
+ * {@link SignatureCheck}). No jose4j message leaves this class: they can contain the payload.
  */
 public final class JoseCrypto {
     private JoseCrypto() {
-    }
-
-    /**
-     * Decrypts a compact JWE whose header has already passed our policy.
-     *
-     * @param compact the token
-     * @param alg the one key management algorithm to allow
-     * @param enc the one content encryption algorithm to allow
-     * @param key the decryption key
-     * @return the plaintext, or {@code null} when decryption failed for any reason
-     */
-    public static byte[] decrypt(String compact, String alg, String enc, Key key) {
-        try {
-            JsonWebEncryption jwe = new JsonWebEncryption();
-            jwe.setAlgorithmConstraints(new AlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, alg));
-            jwe.setContentEncryptionAlgorithmConstraints(
-                    new AlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, enc));
-            jwe.setCompactSerialization(compact);
-            jwe.setKey(key);
-            return jwe.getPlaintextBytes();
-        } catch (Exception | StackOverflowError e) {
-            return null;
-        }
-    }
-
-    /**
-     * Verifies a compact JWS whose header has already passed our policy.
-     *
-     * @param compact the JWS
-     * @param alg the one signature algorithm to allow
-     * @param key the verification key
-     * @return whether the signature verifies
-     */
-    public static boolean verify(String compact, String alg, Key key) {
-        try {
-            JsonWebSignature jws = new JsonWebSignature();
-            jws.setAlgorithmConstraints(new AlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, alg));
-            jws.setCompactSerialization(compact);
-            jws.setKey(key);
-            return jws.verifySignature();
-        } catch (Exception e) {
-            return false;
-        }
     }
 
     /**
