@@ -65,7 +65,8 @@ public final class CoreSettings {
             "true: do not check aud (logged at start-up).");
     /** {@code jwe.key-management-algorithms}: accepted JWE {@code alg} values. */
     public static final Setting<List<String>> KEY_MANAGEMENT_ALGORITHMS = CORE.list("jwe.key-management-algorithms",
-            "Accepted JWE alg values. RSA-OAEP only when listed; RSA1_5 and PBES2 never.")
+            "Accepted JWE alg values (RSA-OAEP-256, RSA-OAEP-384, RSA-OAEP-512, ECDH-ES*, A*KW, A*GCMKW, dir)."
+                    + " RSA-OAEP only when listed; RSA1_5 and PBES2 never.")
             .documentedDefault("from the keys");
     /** {@code jwe.content-encryption-algorithms}: accepted JWE {@code enc} values. */
     public static final Setting<List<String>> CONTENT_ENCRYPTION_ALGORITHMS = CORE.list(
