@@ -44,7 +44,7 @@ final class CryptoProviderSelection {
         if (setting.equalsIgnoreCase(JDK)) {
             jca = Jca.jdk();
         } else if (setting.equalsIgnoreCase(AUTO)) {
-            jca = AUTO_CHOICE.updateAndGet(known -> known != null ? known : auto());
+            jca = AUTO_CHOICE.updateAndGet(known -> known != null ? known : auto(ACCP_CLASS));
         } else {
             jca = named(setting);
         }
@@ -58,7 +58,7 @@ final class CryptoProviderSelection {
             return Jca.of(registered);
         }
         if (name.equals(ACCP_NAME)) {
-            Outcome accp = loadAccp();
+            Outcome accp = loadAccp(ACCP_CLASS);
             if (accp.provider() != null) {
                 return Jca.of(accp.provider());
             }
@@ -70,12 +70,17 @@ final class CryptoProviderSelection {
                 + Arrays.stream(Security.getProviders()).map(Provider::getName).toList());
     }
 
-    private static Jca auto() {
+    /**
+     * {@code auto}: a registered ACCP, else ACCP from the class path, else the JDK's providers.
+     *
+     * @param accpClass the provider class to look for (ACCP's; tests pass stand-ins)
+     */
+    static Jca auto(String accpClass) {
         Provider registered = Security.getProvider(ACCP_NAME);
         if (registered != null) {
             return Jca.of(registered);
         }
-        Outcome accp = loadAccp();
+        Outcome accp = loadAccp(accpClass);
         if (accp.provider() != null) {
             return Jca.of(accp.provider());
         }
@@ -96,10 +101,10 @@ final class CryptoProviderSelection {
     private record Outcome(Provider provider, boolean onClassPath, String problem) {
     }
 
-    private static Outcome loadAccp() {
+    private static Outcome loadAccp(String accpClass) {
         Class<?> type;
         try {
-            type = Class.forName(ACCP_CLASS, true, CryptoProviderSelection.class.getClassLoader());
+            type = Class.forName(accpClass, true, CryptoProviderSelection.class.getClassLoader());
         } catch (ClassNotFoundException e) {
             return new Outcome(null, false, "not on the class path");
         } catch (LinkageError e) {
