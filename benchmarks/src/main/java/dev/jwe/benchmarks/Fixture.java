@@ -87,7 +87,8 @@ final class Fixture {
     final PublicKey encryptionPublicKey;
     /** The signer's public key (null for the unsigned dir suite). */
     final PublicKey verificationKey;
-    private final PrivateKey signingKey;
+    /** The signer's private key (null for the unsigned dir suite). */
+    final PrivateKey signingKey;
 
     Fixture(String suite) {
         this.suite = suite;

@@ -121,7 +121,8 @@ public class JweAuthenticationMechanism implements HttpAuthenticationMechanism {
                 .addSystemProperties()
                 .addEnvironment(System.getenv())
                 .build();
-        for (String unused : List.of("jwe.anonymous", "jwe.allow-preflight", "jwe.token-header", "jwe.token-cookie")) {
+        for (String unused : List.of("jwe.anonymous", "jwe.allow-preflight", "jwe.token-header", "jwe.token-cookie",
+                "jwe.token-cookie.csrf-protected")) {
             if (settings.get(unused).isPresent()) {
                 throw new ConfigurationException(unused, "not used by the Jakarta Security mechanism: the container's"
                         + " security constraints and @RolesAllowed decide which requests need a token, and the token"

@@ -11,6 +11,8 @@ import dev.jwe.core.http.AdapterOptions;
 import dev.jwe.core.http.Authentication;
 import dev.jwe.core.http.HttpAuthenticator;
 import dev.jwe.core.http.RequestView;
+import dev.jwe.core.settings.AdapterSettings;
+import dev.jwe.core.settings.Setting;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -22,6 +24,8 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -100,8 +104,9 @@ public final class JweAuthenticationFilter extends HttpFilter {
     private static final Logger LOG = LoggerFactory.getLogger(JweAuthenticationFilter.class);
 
     /** The settings this filter reads itself; all others configure the validator. */
-    private static final Set<String> FILTER_SETTINGS = Set.of("jwe.realm", "jwe.anonymous", "jwe.exclude-paths",
-            "jwe.allow-preflight", "jwe.token-header", "jwe.token-cookie", "jwe.replay.paths", "jwe.config");
+    private static final Set<String> FILTER_SETTINGS = Stream.concat(
+            AdapterSettings.ALL.stream().map(Setting::name),
+            Stream.of("jwe.exclude-paths", "jwe.replay.paths", "jwe.config")).collect(Collectors.toUnmodifiableSet());
 
     private final transient TokenValidator givenValidator;
     private transient volatile Policy policy;
