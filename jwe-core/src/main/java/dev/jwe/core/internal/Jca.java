@@ -35,8 +35,10 @@ public final class Jca {
 
     private final Provider provider;
     private final String description;
-    /** "type/algorithm" to whether the provider serves it. */
-    private final Map<String, Boolean> serves = new ConcurrentHashMap<>();
+    /** By service type, each algorithm name to whether the provider serves it (no key built per call). */
+    private final Map<String, Map<String, Boolean>> serves = Map.of("Cipher", new ConcurrentHashMap<>(),
+            "KeyAgreement", new ConcurrentHashMap<>(), "KeyFactory", new ConcurrentHashMap<>(),
+            "Signature", new ConcurrentHashMap<>(), "Mac", new ConcurrentHashMap<>());
     private final Map<Identity, Key> translated = new ConcurrentHashMap<>();
 
     private Jca(Provider provider) {
@@ -164,7 +166,12 @@ public final class Jca {
         if (provider == null) {
             return false;
         }
-        return serves.computeIfAbsent(type + "/" + algorithm, k -> {
+        Map<String, Boolean> known = serves.get(type);
+        Boolean answer = known.get(algorithm);
+        if (answer != null) {
+            return answer;
+        }
+        return known.computeIfAbsent(algorithm, k -> {
             try {
                 switch (type) {
                     case "Cipher" -> Cipher.getInstance(algorithm, provider);
