@@ -110,6 +110,10 @@ for i in "${!modules[@]}"; do
     for f in "$m-$version-sources.jar" "$m-$version-javadoc.jar" "$m-$version-cyclonedx.json"; do
         if [ -s "$t/$f" ]; then pass; else fail "$m: no $f"; fi
     done
+    # Native crypto stays optional: no published module brings ACCP to its users (test scope only).
+    if grep -q "AmazonCorrettoCryptoProvider" "$t/$m-$version-cyclonedx.json" 2>/dev/null; then
+        fail "$m: its SBOM lists AmazonCorrettoCryptoProvider; it must stay an optional, test-scope dependency"
+    else pass; fi
     if grep -q "<artifactId>$m</artifactId>" jwe-bom/pom.xml; then pass; else fail "$m: missing from jwe-bom/pom.xml"; fi
     if grep -q "| \`<artifactId>$m</artifactId>\`" README.md; then pass; else fail "$m: missing from the README's Installation table"; fi
 done

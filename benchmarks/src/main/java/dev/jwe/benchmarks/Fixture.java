@@ -1,5 +1,6 @@
 package dev.jwe.benchmarks;
 
+import com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider;
 import com.nimbusds.jose.EncryptionMethod;
 import com.nimbusds.jose.JWEAlgorithm;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -130,6 +131,18 @@ final class Fixture {
         Map<String, Object> claims = claims(clock);
         this.claimsJson = org.jose4j.json.JsonUtil.toJson(claims);
         this.token = mint(claims);
+    }
+
+    /**
+     * Amazon Corretto Crypto Provider's singleton, not installed; fails when its native library
+     * did not load (a benchmark must not silently measure the JDK instead).
+     */
+    static java.security.Provider accp() {
+        AmazonCorrettoCryptoProvider accp = AmazonCorrettoCryptoProvider.INSTANCE;
+        if (accp.getLoadingError() != null) {
+            throw new IllegalStateException("Amazon Corretto Crypto Provider did not load: " + accp.getLoadingError());
+        }
+        return accp;
     }
 
     /** Typical access-token claims: iss, aud, sub, iat, exp (+24 h), a random jti, groups, scope. */

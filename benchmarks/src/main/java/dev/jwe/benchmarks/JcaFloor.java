@@ -7,6 +7,7 @@ import java.security.Key;
 import java.security.KeyFactory;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
+import java.security.Provider;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.SignatureException;
@@ -31,7 +32,9 @@ import javax.crypto.spec.SecretKeySpec;
  * {@code dir}), decrypts AES-256-GCM with the protected header as AAD, and verifies the inner
  * signature (SHA256withRSA, SHA256withECDSA in P1363 form). It parses no JSON (the ECDH ephemeral
  * key's coordinates are found by text search), checks no claim and no policy, and, like jose4j,
- * Nimbus and jwe, gets its JCA objects per call (they are not thread-safe). Thread-safe.
+ * Nimbus and jwe, gets its JCA objects per call (they are not thread-safe). With a provider (the
+ * floor "with ACCP") every operation that provider serves is asked of it, with its own key objects
+ * converted once, as jwe does; AES key wrap, which ACCP lacks, stays with the JDK. Thread-safe.
  */
 final class JcaFloor {
     private static final Base64.Decoder B64 = Base64.getUrlDecoder();
@@ -42,11 +45,21 @@ final class JcaFloor {
     private final Key decryptionKey;
     private final PublicKey verificationKey;
     private final String signatureAlgorithm;
+    private final Provider provider;
 
     JcaFloor(Fixture f) {
+        this(f, null);
+    }
+
+    /**
+     * @param f the suite
+     * @param provider the provider to ask (never installed), or {@code null} for the JDK's
+     */
+    JcaFloor(Fixture f, Provider provider) {
         this.alg = f.alg;
-        this.decryptionKey = f.decryptionKey;
-        this.verificationKey = f.verificationKey;
+        this.provider = provider;
+        this.decryptionKey = own(f.decryptionKey, provider);
+        this.verificationKey = (PublicKey) own(f.verificationKey, provider);
         this.signatureAlgorithm = f.sigAlg == null ? null
                 : f.sigAlg.equals("RS256") ? "SHA256withRSA" : "SHA256withECDSAinP1363Format";
     }
@@ -64,7 +77,7 @@ final class JcaFloor {
         int d4 = dot(t, d3 + 1);
         SecretKey cek = switch (alg) {
             case "RSA-OAEP-256" -> {
-                Cipher rsa = Cipher.getInstance("RSA/ECB/OAEPWithSHA-256AndMGF1Padding");
+                Cipher rsa = cipher("RSA/ECB/OAEPPadding");
                 rsa.init(Cipher.DECRYPT_MODE, decryptionKey, OAEP_256);
                 yield new SecretKeySpec(rsa.doFinal(decode(t, d1 + 1, d2)), "AES");
             }
@@ -77,7 +90,7 @@ final class JcaFloor {
         byte[] tag = decode(t, d4 + 1, t.length);
         byte[] sealed = Arrays.copyOf(ciphertext, ciphertext.length + tag.length);
         System.arraycopy(tag, 0, sealed, ciphertext.length, tag.length);
-        Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
+        Cipher gcm = cipher("AES/GCM/NoPadding");
         gcm.init(Cipher.DECRYPT_MODE, cek, new GCMParameterSpec(128, iv));
         gcm.updateAAD(t, 0, d1);
         byte[] plaintext = gcm.doFinal(sealed);
@@ -86,7 +99,8 @@ final class JcaFloor {
         }
         int p1 = dot(plaintext, 0);
         int p2 = dot(plaintext, p1 + 1);
-        Signature s = Signature.getInstance(signatureAlgorithm);
+        Signature s = provider == null ? Signature.getInstance(signatureAlgorithm)
+                : Signature.getInstance(signatureAlgorithm, provider);
         s.initVerify(verificationKey);
         s.update(plaintext, 0, p2);
         if (!s.verify(decode(plaintext, p2 + 1, plaintext.length))) {
@@ -99,8 +113,9 @@ final class JcaFloor {
         String header = new String(decode(t, 0, d1), StandardCharsets.UTF_8);
         ECPrivateKey priv = (ECPrivateKey) decryptionKey;
         ECPoint point = new ECPoint(coordinate(header, "\"x\":\""), coordinate(header, "\"y\":\""));
-        PublicKey epk = KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(point, priv.getParams()));
-        KeyAgreement ka = KeyAgreement.getInstance("ECDH");
+        KeyFactory kf = provider == null ? KeyFactory.getInstance("EC") : KeyFactory.getInstance("EC", provider);
+        PublicKey epk = kf.generatePublic(new ECPublicKeySpec(point, priv.getParams()));
+        KeyAgreement ka = provider == null ? KeyAgreement.getInstance("ECDH") : KeyAgreement.getInstance("ECDH", provider);
         ka.init((PrivateKey) decryptionKey);
         ka.doPhase(epk, true);
         byte[] z = ka.generateSecret();
@@ -118,6 +133,22 @@ final class JcaFloor {
         Cipher kw = Cipher.getInstance("AESWrap");
         kw.init(Cipher.UNWRAP_MODE, kek);
         return (SecretKey) kw.unwrap(decode(t, d1 + 1, d2), "AES", Cipher.SECRET_KEY);
+    }
+
+    private Cipher cipher(String transformation) throws GeneralSecurityException {
+        return provider == null ? Cipher.getInstance(transformation) : Cipher.getInstance(transformation, provider);
+    }
+
+    /** The provider's own object for an RSA or EC key, made once (secret keys stay as they are). */
+    private static Key own(Key key, Provider provider) {
+        if (provider == null || key == null || key instanceof SecretKey) {
+            return key;
+        }
+        try {
+            return KeyFactory.getInstance(key.getAlgorithm(), provider).translateKey(key);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static BigInteger coordinate(String header, String member) {

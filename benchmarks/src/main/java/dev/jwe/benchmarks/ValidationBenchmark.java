@@ -56,6 +56,15 @@ public class ValidationBenchmark {
     @Param({"RSA-OAEP-256+A256GCM+RS256", "ECDH-ES+A256KW+A256GCM+ES256", "dir+A256GCM"})
     public String suite;
 
+    /**
+     * The crypto provider of jwe and of the JCA floor: {@code jdk}, or {@code accp} (Amazon Corretto
+     * Crypto Provider passed per operation, never installed: {@code jwe.crypto.provider}). The peers
+     * always run on the JVM's default providers; with ACCP installed they are measured by
+     * {@link AccpInstalledPeersBenchmark}.
+     */
+    @Param({"jdk", "accp"})
+    public String provider = "jdk";
+
     private String token;
     private JcaFloor floor;
     private JwtConsumer jose4j;
@@ -79,18 +88,23 @@ public class ValidationBenchmark {
     @Setup(Level.Trial)
     public void setUp() throws Exception {
         Fixture f = new Fixture(suite);
+        boolean accp = provider.equals("accp");
+        String cryptoProvider = accp ? Fixture.accp().getName() : "jdk";
         token = f.token;
-        floor = new JcaFloor(f);
+        floor = new JcaFloor(f, accp ? Fixture.accp() : null);
         jose4j = f.jose4j();
         nimbus = f.nimbus();
         smallrye = f.smallrye();
-        uncached = f.jwe(0);
-        cached = f.jwe(10_000, Fixture.storeWithRevokedOthers(REVOKED_OTHERS, f.clock));
-        cachedNoRevocation = f.jwe(10_000, new NoRevocationStore());
+        uncached = f.jweBuilder(0).cryptoProvider(cryptoProvider).build();
+        cached = f.jweBuilder(10_000).cryptoProvider(cryptoProvider)
+                .revocationStore(Fixture.storeWithRevokedOthers(REVOKED_OTHERS, f.clock)).build();
+        cachedNoRevocation = f.jweBuilder(10_000).cryptoProvider(cryptoProvider)
+                .revocationStore(new NoRevocationStore()).build();
+        expect(uncached.cryptoProvider().startsWith(accp ? "AmazonCorrettoCryptoProvider" : "JDK"), "jweUncached provider");
         // As the demo binds it: counter, timer with histogram buckets, cache and key meters.
         registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         JweMetrics metrics = JweMetrics.builder(registry).histogram().build();
-        cachedMetered = metrics.bind(f.jweBuilder(10_000)
+        cachedMetered = metrics.bind(f.jweBuilder(10_000).cryptoProvider(cryptoProvider)
                 .revocationStore(Fixture.storeWithRevokedOthers(REVOKED_OTHERS, f.clock))
                 .auditListener(metrics.auditListener()).build());
 

@@ -30,6 +30,18 @@ class ValidationBenchmarkTest {
 
     @ParameterizedTest
     @FieldSource("SUITES")
+    void setUpWhenProviderAccpThenJweAndFloorAcceptTheTokenThroughAccp(String suite) throws Exception {
+        ValidationBenchmark b = new ValidationBenchmark();
+        b.suite = suite;
+        b.provider = "accp";
+        b.setUp();
+        assertThat(new String(b.jcaFloor(), StandardCharsets.UTF_8)).contains("\"sub\":\"alice\"");
+        assertThat(b.jweUncached().subject()).contains("alice");
+        assertThat(b.jweCached().metadata().cached()).isTrue();
+    }
+
+    @ParameterizedTest
+    @FieldSource("SUITES")
     void jcaFloorWhenCiphertextTamperedThenThrows(String suite) {
         Fixture f = new Fixture(suite);
         JcaFloor floor = new JcaFloor(f);

@@ -76,6 +76,21 @@ class MintCommandTest {
         assertThat(((Number) t.claims().get("ratio")).doubleValue()).isEqualTo(0.5);
     }
 
+    @ParameterizedTest
+    @CsvSource({"RSA-OAEP-384", "RSA-OAEP-512"})
+    void mintWhenAlgRsaOaepSha2ThenValidatorListingItAccepts(String alg) throws Exception {
+        String token = token(Cli.run("", mint("--iss", TestKeys.ISSUER, "--aud", TestKeys.AUDIENCE, "--sub", "bob",
+                "--alg", alg)));
+
+        VerifiedToken t = dev.jwe.core.JweTokenValidator.builder().decryptionKeys(KeySource.of(Fixture.ENC))
+                .verificationKeys(KeySource.of(TestKeys.publicOnly(Fixture.SIG))).keyManagementAlgorithms(List.of(alg))
+                .issuer(TestKeys.ISSUER).audience(TestKeys.AUDIENCE).clock(TestKeys.CLOCK)
+                .auditListener(AuditListener.NOOP).build().validate(token);
+
+        assertThat(t.subject()).contains("bob");
+        assertThat(t.metadata().keyManagementAlgorithm()).isEqualTo(alg);
+    }
+
     @Test
     void mintWhenClaimNumbersThenTokenCarriesTheirExactDigits() throws Exception {
         Path claims = Cli.write(dir, "numbers.json", "{\"sub\":\"alice\",\"iss\":\"" + TestKeys.ISSUER + "\",\"aud\":\"" + TestKeys.AUDIENCE

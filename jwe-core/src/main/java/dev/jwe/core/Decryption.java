@@ -2,12 +2,15 @@ package dev.jwe.core;
 
 import dev.jwe.core.internal.Compact;
 import dev.jwe.core.internal.ContentCipher;
-import dev.jwe.core.internal.JoseCrypto;
+import dev.jwe.core.internal.Jca;
+import dev.jwe.core.internal.KeyManagement;
+import javax.crypto.SecretKey;
 
 /**
  * Stage 5: decryption with the keys that {@link KeySelection} offers, first success wins. Our
- * own JCA code for {@code dir} (the segments are already parsed, no key management to do), jose4j
- * for the rest. The plaintext must be strict UTF-8. Immutable and thread-safe.
+ * own JCA code for every algorithm ({@link KeyManagement}, then {@link ContentCipher}), through
+ * the crypto provider chosen by {@code jwe.crypto.provider} and passed per operation; the segments
+ * are already parsed. The plaintext must be strict UTF-8. Immutable and thread-safe.
  */
 final class Decryption {
     /**
@@ -21,14 +24,17 @@ final class Decryption {
 
     private final KeySource keys;
     private final KeySelection selection;
+    private final Jca jca;
 
     /**
      * @param keys the decryption keys
      * @param selection picks the candidates among them
+     * @param jca the JCA provider to use
      */
-    Decryption(KeySource keys, KeySelection selection) {
+    Decryption(KeySource keys, KeySelection selection, Jca jca) {
         this.keys = keys;
         this.selection = selection;
+        this.jca = jca;
     }
 
     /**
@@ -42,8 +48,8 @@ final class Decryption {
         String alg = header.header().alg();
         String enc = header.header().enc();
         for (KeyEntry key : selection.forDecryption(keys, header.header().kid(), alg, enc, header.epkCurve())) {
-            byte[] plaintext = alg.equals("dir") ? ContentCipher.decrypt(jwe, enc, key.key())
-                    : JoseCrypto.decrypt(jwe.text(), alg, enc, key.key());
+            SecretKey cek = KeyManagement.contentKey(jca, jwe, header.header().fields(), alg, enc, key.key());
+            byte[] plaintext = cek == null ? null : ContentCipher.decrypt(jca, jwe, enc, cek);
             if (plaintext != null) {
                 String payload = Compact.utf8(plaintext);
                 if (payload == null) {

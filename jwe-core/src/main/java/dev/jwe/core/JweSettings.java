@@ -252,7 +252,7 @@ public final class JweSettings {
         if (!get(SIGNATURE_REQUIRED)) {
             b.allowUnsignedWithSymmetricKeyManagement();
         }
-        b.clockSkew(get(CLOCK_SKEW)).maxTokenLength(get(MAX_TOKEN_LENGTH));
+        b.clockSkew(get(CLOCK_SKEW)).maxTokenLength(get(MAX_TOKEN_LENGTH)).cryptoProvider(get(CRYPTO_PROVIDER));
         find(MAX_LIFETIME).ifPresent(b::maxLifetime);
         find(REQUIRED_CLAIMS).ifPresent(b::requiredClaims);
         find(TOKEN_TYPE).ifPresent(b::tokenType);

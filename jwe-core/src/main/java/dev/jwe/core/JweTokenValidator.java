@@ -71,6 +71,15 @@ public final class JweTokenValidator implements SingleUseTokenValidator, AuditTr
     }
 
     /**
+     * The crypto provider in use ({@code jwe.crypto.provider}), for health endpoints.
+     *
+     * @return {@code JDK}, or the provider's name and version
+     */
+    public String cryptoProvider() {
+        return policy.jca().describe();
+    }
+
+    /**
      * The state of every key location (decryption, then verification), for health endpoints.
      *
      * @return one snapshot per location
@@ -187,6 +196,7 @@ public final class JweTokenValidator implements SingleUseTokenValidator, AuditTr
         String rolesClaim = CoreSettings.ROLES_CLAIM.defaultValue();
         String scopeClaim = CoreSettings.SCOPE_CLAIM.defaultValue();
         Clock clock = Clock.systemUTC();
+        String cryptoProvider = CoreSettings.CRYPTO_PROVIDER.defaultValue();
         AuditListener audit = AuditListener.slf4j();
         int cacheMaxEntries = CoreSettings.CACHE_MAX_ENTRIES.defaultValue();
         Duration cacheMaxTtl = CoreSettings.CACHE_MAX_TTL.defaultValue();
@@ -556,6 +566,18 @@ public final class JweTokenValidator implements SingleUseTokenValidator, AuditTr
          */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * The JCA provider of decryption and signature checks ({@code jwe.crypto.provider}):
+         * {@code auto} (default), {@code jdk} or a registered provider's name.
+         *
+         * @param provider the choice
+         * @return this
+         */
+        public Builder cryptoProvider(String provider) {
+            this.cryptoProvider = Objects.requireNonNull(provider, "cryptoProvider");
             return this;
         }
 

@@ -2,7 +2,8 @@ package dev.jwe.core;
 
 import dev.jwe.core.internal.Algorithms;
 import dev.jwe.core.internal.Compact;
-import dev.jwe.core.internal.JoseCrypto;
+import dev.jwe.core.internal.Jca;
+import dev.jwe.core.internal.SignatureCheck;
 import java.util.Map;
 import java.util.Set;
 
@@ -30,14 +31,18 @@ final class NestedJws {
     private final Set<String> signature;
     private final boolean signatureRequired;
     private final KeySelection selection;
+    private final Jca jca;
 
     /**
      * @param verificationKeys the keys that verify the inner signature, or {@code null} for none
      * @param signature the accepted JWS {@code alg} values
      * @param signatureRequired false when unsigned claims are allowed under symmetric key management
      * @param selection picks the candidates among the keys
+     * @param jca the JCA provider that verifies signatures
      */
-    NestedJws(KeySource verificationKeys, Set<String> signature, boolean signatureRequired, KeySelection selection) {
+    NestedJws(KeySource verificationKeys, Set<String> signature, boolean signatureRequired, KeySelection selection,
+            Jca jca) {
+        this.jca = jca;
         this.verificationKeys = verificationKeys;
         this.signature = Set.copyOf(signature);
         this.signatureRequired = signatureRequired;
@@ -86,7 +91,7 @@ final class NestedJws {
         if (jws.segmentLength(2) == 0) {
             throw new TokenRejectedException(Reason.INVALID_SIGNATURE);
         }
-        KeyEntry key = verifySignature(payload, kid, alg);
+        KeyEntry key = verifySignature(jws, kid, alg);
         String claimsJson = Compact.utf8(jws.decode(1));
         if (claimsJson == null) {
             throw new TokenRejectedException(Reason.MALFORMED_CLAIMS);
@@ -98,12 +103,12 @@ final class NestedJws {
         return new Result(claimsJson, alg, kid, typ, key);
     }
 
-    private KeyEntry verifySignature(String jws, String kid, String alg) throws TokenRejectedException {
+    private KeyEntry verifySignature(Compact jws, String kid, String alg) throws TokenRejectedException {
         if (verificationKeys == null) {
             throw new TokenRejectedException(Reason.UNKNOWN_KEY);
         }
         for (KeyEntry key : selection.forVerification(verificationKeys, kid, alg)) {
-            if (JoseCrypto.verify(jws, alg, KeyFit.verificationKey(key))) {
+            if (SignatureCheck.verify(jca, jws, alg, KeyFit.verificationKey(key))) {
                 return key;
             }
         }

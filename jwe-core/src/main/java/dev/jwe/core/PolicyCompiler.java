@@ -59,7 +59,7 @@ final class PolicyCompiler {
                 b.ignoreAudience ? null : Set.copyOf(b.audiences),
                 b.clockSkew, b.maxTokenLength, b.maxLifetime, b.requiredClaims,
                 b.tokenType == null ? null : ClaimsCheck.normalizeType(b.tokenType), b.principalClaims,
-                b.rolesClaim, b.scopeClaim, b.clock);
+                b.rolesClaim, b.scopeClaim, b.clock, CryptoProviderSelection.select(b.cryptoProvider));
         RevocationStore store = b.revocationStore != null ? b.revocationStore
                 : b.revocationStoreFactory != null ? b.revocationStoreFactory.apply(b.clock)
                 : new InMemoryRevocationStore(b.clock);

@@ -49,9 +49,9 @@ final class ValidationPipeline {
         this.decryptionKeys = policy.decryptionKeys();
         this.verificationKeys = policy.verificationKeys();
         this.headerPolicy = new HeaderPolicy(policy.keyManagement(), policy.contentEncryption());
-        this.decryption = new Decryption(policy.decryptionKeys(), keySelection);
+        this.decryption = new Decryption(policy.decryptionKeys(), keySelection, policy.jca());
         this.nestedJws = new NestedJws(policy.verificationKeys(), policy.signature(), policy.signatureRequired(),
-                keySelection);
+                keySelection, policy.jca());
         this.claimsCheck = new ClaimsCheck(policy);
         this.principals = new PrincipalExtraction(policy.principalClaims(), policy.rolesClaim(), policy.scopeClaim());
         this.needsDigest = state.needsDigest();

@@ -1,5 +1,6 @@
 package dev.jwe.core;
 
+import dev.jwe.core.internal.Jca;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,12 +28,13 @@ import java.util.Set;
  * @param rolesClaim the claim (or dotted path) holding roles
  * @param scopeClaim the claim holding scopes
  * @param clock the clock for time claims and key validity
+ * @param jca the JCA provider of decryption and signature checks
  */
 record ValidationPolicy(KeySource decryptionKeys, KeySource verificationKeys, Set<String> keyManagement,
         Set<String> contentEncryption, Set<String> signature, boolean signatureRequired, Set<String> issuers,
         Set<String> audiences, Duration clockSkew, int maxTokenLength, Duration maxLifetime,
         List<String> requiredClaims, String tokenType, List<String> principalClaims, String rolesClaim, String scopeClaim,
-        Clock clock) {
+        Clock clock, Jca jca) {
 
     ValidationPolicy {
         keyManagement = Set.copyOf(keyManagement);
@@ -62,7 +64,7 @@ record ValidationPolicy(KeySource decryptionKeys, KeySource verificationKeys, Se
                 + ", required-claims=" + requiredClaims + ", token-type=" + (tokenType == null ? "any" : tokenType)
                 + ", principal-claim=" + String.join(",", principalClaims) + ", roles-claim=" + rolesClaim
                 + ", scope-claim=" + scopeClaim
-                + ", " + state.describe()
+                + ", crypto-provider=" + jca.describe() + ", " + state.describe()
                 + ", decryption-keys=" + keyIds(decryptionKeys)
                 + ", verification-keys=" + (verificationKeys == null ? "[]" : keyIds(verificationKeys));
     }

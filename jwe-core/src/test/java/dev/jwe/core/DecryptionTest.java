@@ -18,7 +18,7 @@ class DecryptionTest {
 
     private static Decryption.Result decrypt(KeySource keys, String token) throws TokenRejectedException {
         Compact jwe = TokenForm.parse(token);
-        return new Decryption(keys, new KeySelection(TestKeys.CLOCK)).decrypt(jwe,
+        return new Decryption(keys, new KeySelection(TestKeys.CLOCK), CryptoProviderSelection.select("auto")).decrypt(jwe,
                 EVERY_SUPPORTED.check(JweHeader.read(jwe), jwe));
     }
 

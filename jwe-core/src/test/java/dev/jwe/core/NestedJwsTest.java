@@ -13,10 +13,11 @@ class NestedJwsTest {
     private static final KeyEntry OTHER = TestKeys.ec("sig-1", "P-256");
     private static final String CLAIMS = "{\"iss\":\"https://issuer.test\",\"sub\":\"alice\"}";
     private static final KeySelection SELECTION = new KeySelection(TestKeys.CLOCK);
+    private static final dev.jwe.core.internal.Jca JCA = CryptoProviderSelection.select("auto");
     private static final NestedJws SIGNED_ONLY = new NestedJws(KeySource.of(TestKeys.publicOnly(SIG)), Set.of("ES256"),
-            true, SELECTION);
+            true, SELECTION, JCA);
     private static final NestedJws UNSIGNED_ALLOWED = new NestedJws(KeySource.of(TestKeys.publicOnly(SIG)),
-            Set.of("ES256"), false, SELECTION);
+            Set.of("ES256"), false, SELECTION, JCA);
 
     /** The JWE header the payload came in. */
     private static HeaderPolicy.Result outer(String alg, String cty) {
@@ -109,7 +110,8 @@ class NestedJwsTest {
     @Test
     void openWhenRefusedJwsAlgIsInTheListAnywayThenUnsupportedAlgorithm() {
         // The compiler never lists none; the stage refuses it on its own as well.
-        NestedJws careless = new NestedJws(KeySource.of(TestKeys.publicOnly(SIG)), Set.of("none"), true, SELECTION);
+        NestedJws careless = new NestedJws(KeySource.of(TestKeys.publicOnly(SIG)), Set.of("none"), true,
+                SELECTION, JCA);
         assertThat(rejection(careless, unverified("{\"alg\":\"none\"}"))).isEqualTo(Reason.UNSUPPORTED_ALGORITHM);
     }
 
@@ -145,7 +147,7 @@ class NestedJwsTest {
 
     @Test
     void openWhenNoVerificationKeysOrKidUnknownThenUnknownKey() {
-        NestedJws noKeys = new NestedJws(null, Set.of("ES256"), false, SELECTION);
+        NestedJws noKeys = new NestedJws(null, Set.of("ES256"), false, SELECTION, JCA);
         assertThat(rejection(noKeys, jws(CLAIMS, Map.of()))).isEqualTo(Reason.UNKNOWN_KEY);
         assertThat(rejection(SIGNED_ONLY, jws(CLAIMS, Map.of("kid", "sig-2"))))
                 .isEqualTo(Reason.UNKNOWN_KEY);

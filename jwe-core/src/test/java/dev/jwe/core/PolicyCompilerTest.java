@@ -114,7 +114,7 @@ class PolicyCompilerTest {
                 .contains(", signature=[ES256], signature-required=always, issuer=[" + TestKeys.ISSUER + "]",
                         ", clock-skew=PT30S, max-token-length=16384, max-lifetime=none, required-claims=[jti],"
                                 + " token-type=any, principal-claim=sub, roles-claim=groups, scope-claim=scope,"
-                                + " cache=on, revocation-store=")
+                                + " crypto-provider=JDK, cache=on, revocation-store=")
                 .endsWith(", decryption-keys=[enc-1], verification-keys=[sig-1]");
     }
 }

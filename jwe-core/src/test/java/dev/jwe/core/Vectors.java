@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.jwe.core.internal.Algorithms;
 import dev.jwe.core.internal.Compact;
-import dev.jwe.core.internal.JoseCrypto;
+import dev.jwe.core.internal.ContentCipher;
+import dev.jwe.core.internal.Jca;
+import dev.jwe.core.internal.KeyManagement;
 import dev.jwe.core.internal.Json;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import javax.crypto.SecretKey;
 
 /**
  * Shared plumbing for the public test-vector suites ({@link Rfc7520VectorsTest},
@@ -130,11 +133,16 @@ final class Vectors {
     }
 
     /**
-     * Decrypts through the core's own crypto step ({@link JoseCrypto#decrypt}), the call the
-     * validator makes once its checks have passed; {@code null} when decryption fails.
+     * Decrypts through the core's own crypto steps ({@link KeyManagement}, {@link ContentCipher}),
+     * the calls the validator makes once its checks have passed, with the provider {@code auto}
+     * chooses in this test run; {@code null} when decryption fails.
      */
     static String decrypt(String compact, String alg, String enc, KeyEntry key) {
-        byte[] plaintext = JoseCrypto.decrypt(compact, alg, enc, key.key());
+        Compact jwe = Compact.parse(compact, 5);
+        Map<String, Object> header = protectedHeader(compact).orElseThrow();
+        Jca jca = CryptoProviderSelection.select(CryptoProviderSelection.AUTO);
+        SecretKey cek = KeyManagement.contentKey(jca, jwe, header, alg, enc, key.key());
+        byte[] plaintext = cek == null ? null : ContentCipher.decrypt(jca, jwe, enc, cek);
         return plaintext == null ? null : new String(plaintext, StandardCharsets.UTF_8);
     }
 

@@ -32,7 +32,7 @@ public final class Algorithms {
 
     /** Key management algorithms we support. */
     public static final List<String> KEY_MANAGEMENT = List.of(
-            "RSA-OAEP-256", "RSA-OAEP",
+            "RSA-OAEP-256", "RSA-OAEP-384", "RSA-OAEP-512", "RSA-OAEP",
             "ECDH-ES", "ECDH-ES+A128KW", "ECDH-ES+A192KW", "ECDH-ES+A256KW",
             "A128KW", "A192KW", "A256KW", "A128GCMKW", "A192GCMKW", "A256GCMKW", "dir");
     /** Content encryption algorithms we support. */
@@ -294,7 +294,8 @@ public final class Algorithms {
     }
 
     /**
-     * Default key management algorithms for a decryption key (RSA-OAEP only when listed).
+     * Default key management algorithms for a decryption key: RSA-OAEP-256 for an RSA key; the
+     * key's own {@code alg} when it names one (RSA-OAEP-384/512 included), RSA-OAEP only when listed.
      *
      * @param keyAlgorithm the key's JWK {@code alg}, or {@code null}
      * @param key the decryption key

@@ -12,9 +12,9 @@ import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * JWE content decryption (RFC 7518 §5) straight through the JCA, for {@code dir}: the content key
- * is the configured key, and the segments are the ones {@link Compact} already parsed strictly,
- * so nothing is parsed twice. The AAD is the ASCII of the protected header segment (RFC 7516
+ * JWE content decryption (RFC 7518 §5) straight through the JCA of a {@link Jca}, with the content
+ * key {@link KeyManagement} recovered (for {@code dir}, the configured key); the segments are the
+ * ones {@link Compact} already parsed strictly, so nothing is parsed twice. The AAD is the ASCII of the protected header segment (RFC 7516
  * §5.2 step 14). AES-GCM tags are checked by the JCA; the AES-CBC-HMAC-SHA2 tag is compared in
  * constant time before anything is decrypted. Callers have already checked the IV and tag lengths
  * and the key length for {@code enc}. Every failure is reduced to {@code null}. Stateless.
@@ -24,36 +24,36 @@ public final class ContentCipher {
     }
 
     /**
+     * @param jca where the JCA objects come from
      * @param jwe the strictly parsed JWE (five segments)
      * @param enc the content encryption algorithm (A*GCM or A*CBC-HS*)
      * @param cek the content encryption key
      * @return the plaintext, or {@code null} when the tag does not verify or anything else fails
      */
-    public static byte[] decrypt(Compact jwe, String enc, Key cek) {
+    public static byte[] decrypt(Jca jca, Compact jwe, String enc, Key cek) {
         try {
             byte[] aad = jwe.segment(0).getBytes(StandardCharsets.US_ASCII);
             byte[] iv = jwe.decode(2);
             byte[] ciphertext = jwe.decode(3);
             byte[] tag = jwe.decode(4);
-            return enc.endsWith("GCM") ? gcm(cek, aad, iv, ciphertext, tag) : cbcHmac(enc, cek, aad, iv, ciphertext, tag);
+            return enc.endsWith("GCM") ? gcm(jca, cek, aad, iv, ciphertext, tag) : cbcHmac(jca, enc, cek, aad, iv, ciphertext, tag);
         } catch (GeneralSecurityException | RuntimeException e) {
             return null;
         }
     }
 
-    private static byte[] gcm(Key cek, byte[] aad, byte[] iv, byte[] ciphertext, byte[] tag)
+    private static byte[] gcm(Jca jca, Key cek, byte[] aad, byte[] iv, byte[] ciphertext, byte[] tag)
             throws GeneralSecurityException {
         Key key = "AES".equalsIgnoreCase(cek.getAlgorithm()) ? cek : new SecretKeySpec(cek.getEncoded(), "AES");
         byte[] sealed = Arrays.copyOf(ciphertext, ciphertext.length + tag.length);
         System.arraycopy(tag, 0, sealed, ciphertext.length, tag.length);
-        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-        cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, iv));
+        Cipher cipher = jca.cipher("AES/GCM/NoPadding", Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, iv));
         cipher.updateAAD(aad);
         return cipher.doFinal(sealed);
     }
 
     /** RFC 7518 §5.2.2.2: MAC over AAD || IV || ciphertext || AL, then AES-CBC with PKCS#7 padding. */
-    private static byte[] cbcHmac(String enc, Key cek, byte[] aad, byte[] iv, byte[] ciphertext, byte[] tag)
+    private static byte[] cbcHmac(Jca jca, String enc, Key cek, byte[] aad, byte[] iv, byte[] ciphertext, byte[] tag)
             throws GeneralSecurityException {
         byte[] k = cek.getEncoded();
         int half = k.length / 2;
@@ -61,8 +61,8 @@ public final class ContentCipher {
             return null;
         }
         try {
-            Mac mac = Mac.getInstance("HmacSHA" + enc.substring(enc.length() - 3));
-            mac.init(new SecretKeySpec(k, 0, half, mac.getAlgorithm()));
+            String hmac = "HmacSHA" + enc.substring(enc.length() - 3);
+            Mac mac = jca.mac(hmac, new SecretKeySpec(k, 0, half, hmac));
             mac.update(aad);
             mac.update(iv);
             mac.update(ciphertext);
@@ -74,9 +74,8 @@ public final class ContentCipher {
             if (!MessageDigest.isEqual(Arrays.copyOf(full, half), tag)) {
                 return null;
             }
-            Cipher cipher = Cipher.getInstance("AES/CBC/PKCS5Padding");
-            cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(k, half, half, "AES"), new IvParameterSpec(iv));
-            return cipher.doFinal(ciphertext);
+            return jca.cipher("AES/CBC/PKCS5Padding", Cipher.DECRYPT_MODE, new SecretKeySpec(k, half, half, "AES"),
+                    new IvParameterSpec(iv)).doFinal(ciphertext);
         } finally {
             Arrays.fill(k, (byte) 0);
         }

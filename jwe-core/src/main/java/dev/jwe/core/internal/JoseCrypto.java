@@ -1,61 +1,24 @@
 package dev.jwe.core.internal;
 
 import java.security.Key;
-import org.jose4j.jwa.AlgorithmConstraints;
+import java.security.spec.MGF1ParameterSpec;
+import javax.crypto.spec.OAEPParameterSpec;
+import javax.crypto.spec.PSource;
+import org.jose4j.jwa.AlgorithmFactory;
+import org.jose4j.jwa.AlgorithmFactoryFactory;
 import org.jose4j.jwe.JsonWebEncryption;
+import org.jose4j.jwe.KeyManagementAlgorithm;
+import org.jose4j.jwe.RsaKeyManagementAlgorithm;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.lang.JoseException;
 
 /**
- * The cryptographic steps, done by jose4j after our own strict checks. Every jose4j failure is
- * reduced to "failed": its messages can contain the token and decrypted claims, so none of its
- * text ever leaves this class.
+ * Issuing tokens (signing and encrypting) with jose4j, for {@code TokenIssuer} and the CLI. Validation
+ * does its cryptography through the JCA itself ({@link KeyManagement}, {@link ContentCipher},
+ * {@link SignatureCheck}). No jose4j message leaves this class: they can contain the payload.
  */
 public final class JoseCrypto {
     private JoseCrypto() {
-    }
-
-    /**
-     * Decrypts a compact JWE whose header has already passed our policy.
-     *
-     * @param compact the token
-     * @param alg the one key management algorithm to allow
-     * @param enc the one content encryption algorithm to allow
-     * @param key the decryption key
-     * @return the plaintext, or {@code null} when decryption failed for any reason
-     */
-    public static byte[] decrypt(String compact, String alg, String enc, Key key) {
-        try {
-            JsonWebEncryption jwe = new JsonWebEncryption();
-            jwe.setAlgorithmConstraints(new AlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, alg));
-            jwe.setContentEncryptionAlgorithmConstraints(
-                    new AlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, enc));
-            jwe.setCompactSerialization(compact);
-            jwe.setKey(key);
-            return jwe.getPlaintextBytes();
-        } catch (Exception | StackOverflowError e) {
-            return null;
-        }
-    }
-
-    /**
-     * Verifies a compact JWS whose header has already passed our policy.
-     *
-     * @param compact the JWS
-     * @param alg the one signature algorithm to allow
-     * @param key the verification key
-     * @return whether the signature verifies
-     */
-    public static boolean verify(String compact, String alg, Key key) {
-        try {
-            JsonWebSignature jws = new JsonWebSignature();
-            jws.setAlgorithmConstraints(new AlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, alg));
-            jws.setCompactSerialization(compact);
-            jws.setKey(key);
-            return jws.verifySignature();
-        } catch (Exception e) {
-            return false;
-        }
     }
 
     /**
@@ -100,6 +63,9 @@ public final class JoseCrypto {
      */
     public static String encrypt(String payload, String alg, String enc, Key key, Key publicKey, String kid,
             String cty) {
+        if (alg.equals("RSA-OAEP-384") || alg.equals("RSA-OAEP-512")) {
+            RsaOaepSha2.register();
+        }
         try {
             JsonWebEncryption jwe = new JsonWebEncryption();
             jwe.setPlaintext(payload);
@@ -116,6 +82,30 @@ public final class JoseCrypto {
         } catch (JoseException e) {
             throw new IllegalArgumentException("Cannot encrypt with " + alg + "/" + enc + " and this key: "
                     + e.getClass().getSimpleName());
+        }
+    }
+
+    /**
+     * RSA-OAEP-384 and RSA-OAEP-512 (RFC 7518 registrations: SHA-384/SHA-512 for the OAEP hash and
+     * MGF1), which jose4j lacks, registered with jose4j's algorithm factory the first time a token is
+     * issued with one of them (validation does not use jose4j). jose4j only offers a JVM-wide
+     * registry; an algorithm it already knows is left alone.
+     */
+    private static final class RsaOaepSha2 extends RsaKeyManagementAlgorithm {
+        RsaOaepSha2(String alg, String hash) {
+            super("RSA/ECB/OAEPPadding", alg);
+            setAlgorithmParameterSpec(new OAEPParameterSpec(hash, "MGF1", new MGF1ParameterSpec(hash),
+                    PSource.PSpecified.DEFAULT));
+        }
+
+        static synchronized void register() {
+            AlgorithmFactory<KeyManagementAlgorithm> factory =
+                    AlgorithmFactoryFactory.getInstance().getJweKeyManagementAlgorithmFactory();
+            for (String[] a : new String[][] {{"RSA-OAEP-384", "SHA-384"}, {"RSA-OAEP-512", "SHA-512"}}) {
+                if (!factory.getSupportedAlgorithms().contains(a[0])) {
+                    factory.registerAlgorithm(new RsaOaepSha2(a[0], a[1]));
+                }
+            }
         }
     }
 }

@@ -65,7 +65,8 @@ public final class CoreSettings {
             "true: do not check aud (logged at start-up).");
     /** {@code jwe.key-management-algorithms}: accepted JWE {@code alg} values. */
     public static final Setting<List<String>> KEY_MANAGEMENT_ALGORITHMS = CORE.list("jwe.key-management-algorithms",
-            "Accepted JWE alg values. RSA-OAEP only when listed; RSA1_5 and PBES2 never.")
+            "Accepted JWE alg values (RSA-OAEP-256, RSA-OAEP-384, RSA-OAEP-512, ECDH-ES*, A*KW, A*GCMKW, dir)."
+                    + " RSA-OAEP only when listed; RSA1_5 and PBES2 never.")
             .documentedDefault("from the keys");
     /** {@code jwe.content-encryption-algorithms}: accepted JWE {@code enc} values. */
     public static final Setting<List<String>> CONTENT_ENCRYPTION_ALGORITHMS = CORE.list(
@@ -78,6 +79,10 @@ public final class CoreSettings {
     /** {@code jwe.signature.required}: false allows unsigned claims under symmetric key management. */
     public static final Setting<Boolean> SIGNATURE_REQUIRED = CORE.bool("jwe.signature.required", true,
             "false: accept unsigned claims under symmetric key management only (never under RSA-OAEP*/ECDH-ES*).");
+    /** {@code jwe.crypto.provider}: the JCA provider of the validator's cryptography. */
+    public static final Setting<String> CRYPTO_PROVIDER = CORE.string("jwe.crypto.provider", "auto",
+            "JCA provider for decryption and signatures, passed per operation, never installed: auto (Amazon Corretto"
+                    + " Crypto Provider when present and healthy, else the JDK's), jdk, or a registered provider's name.");
     /** {@code jwe.clock-skew}: tolerance of the time claims. */
     public static final Setting<Duration> CLOCK_SKEW = CORE.duration("jwe.clock-skew", Duration.ofSeconds(30),
             "Allowed clock skew for exp, nbf, iat; at most PT5M.");
@@ -150,7 +155,7 @@ public final class CoreSettings {
             VERIFICATION_KEYS, VERIFICATION_KEYSTORE_PASSWORD, VERIFICATION_REFRESH, VERIFICATION_MIN_REFRESH_INTERVAL,
             VERIFICATION_STALE_IF_ERROR, VERIFICATION_TIMEOUT, VERIFICATION_FETCH_AT_START, KEYS_RELOAD_INTERVAL,
             ISSUER, IGNORE_ISSUER, AUDIENCE, IGNORE_AUDIENCE, KEY_MANAGEMENT_ALGORITHMS, CONTENT_ENCRYPTION_ALGORITHMS,
-            SIGNATURE_ALGORITHMS, SIGNATURE_REQUIRED, CLOCK_SKEW, MAX_TOKEN_LENGTH, MAX_LIFETIME, REQUIRED_CLAIMS,
+            SIGNATURE_ALGORITHMS, SIGNATURE_REQUIRED, CRYPTO_PROVIDER, CLOCK_SKEW, MAX_TOKEN_LENGTH, MAX_LIFETIME, REQUIRED_CLAIMS,
             TOKEN_TYPE, PRINCIPAL_CLAIM, ROLES_CLAIM, SCOPE_CLAIM, CACHE_MAX_ENTRIES, CACHE_MAX_TTL, CACHE_REJECT_TTL,
             REVOCATION_STORE, REVOCATION_MAX_ENTRIES, REVOCATION_RETENTION, REVOCATION_FAIL_OPEN, REPLAY_PROTECT,
             REPLAY_WINDOW, REPLAY_FAIL_OPEN);

@@ -55,6 +55,16 @@ class DemoDevelopmentKeysIT {
     }
 
     @Test
+    void startWhenBundledNativeProviderLoadsThenPolicyNamesItAndNoFallbackWarning() {
+        String console = demo.console();
+        // The demo bundles ACCP for linux-x86_64; elsewhere it falls back to the JDK's providers.
+        boolean nativePlatform = System.getProperty("os.name").equals("Linux")
+                && System.getProperty("os.arch").equals("amd64");
+        assertThat(console).contains("crypto-provider=" + (nativePlatform ? "AmazonCorrettoCryptoProvider 2.5" : "JDK"))
+                .doesNotContain("Amazon Corretto Crypto Provider is on the class path but cannot be used");
+    }
+
+    @Test
     void printedCurlLinesWhenPastedIntoBashThenTokenWhoamiOrdersAdminAndNoTokenAnswerAsAdvertised() throws Exception {
         List<String> commands = demo.printedCommands();
         assertThat(commands.get(0)).startsWith("TOKEN=$(curl -s -X POST " + demo.base() + "/dev/token -d sub=alice");
