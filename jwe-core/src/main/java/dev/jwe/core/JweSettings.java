@@ -4,6 +4,7 @@ import static dev.jwe.core.settings.CoreSettings.*;
 
 import dev.jwe.core.settings.AdapterSettings;
 import dev.jwe.core.settings.CoreSettings;
+import dev.jwe.core.settings.IssuerSettings;
 import dev.jwe.core.settings.Setting;
 import dev.jwe.core.settings.SettingsCatalog;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +23,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -216,15 +219,28 @@ public final class JweSettings {
         KeySources.Builder b = KeySources.builder(locations).passwordSetting(password.name())
                 .reloadInterval(get(KEYS_RELOAD_INTERVAL));
         find(password).ifPresent(p -> b.password(p.toCharArray()));
-        if (remote) {
-            b.allowRemote().refresh(get(VERIFICATION_REFRESH)).minRefreshInterval(get(VERIFICATION_MIN_REFRESH_INTERVAL))
-                    .staleIfError(get(VERIFICATION_STALE_IF_ERROR)).timeout(get(VERIFICATION_TIMEOUT))
-                    .fetchAtStart(get(VERIFICATION_FETCH_AT_START));
-        }
+        return build(setting.name(), remote ? remoteOptions(b) : b);
+    }
+
+    /**
+     * The keys of an issuer found from its metadata ({@link KeySources#discovery(String)}), with
+     * the {@code jwe.verification.*} options of remote key sets.
+     */
+    private KeySource discovered(String setting, String issuer) {
+        return build(setting, remoteOptions(KeySources.discovery(issuer)));
+    }
+
+    private KeySources.Builder remoteOptions(KeySources.Builder b) {
+        return b.allowRemote().refresh(get(VERIFICATION_REFRESH))
+                .minRefreshInterval(get(VERIFICATION_MIN_REFRESH_INTERVAL)).staleIfError(get(VERIFICATION_STALE_IF_ERROR))
+                .timeout(get(VERIFICATION_TIMEOUT)).fetchAtStart(get(VERIFICATION_FETCH_AT_START));
+    }
+
+    private static KeySource build(String setting, KeySources.Builder b) {
         try {
             return b.build();
         } catch (KeySourceException e) {
-            throw new ConfigurationException(setting.name(), e.getMessage(), e);
+            throw new ConfigurationException(setting, e.getMessage(), e);
         }
     }
 
@@ -237,8 +253,7 @@ public final class JweSettings {
     public JweTokenValidator.Builder toValidatorBuilder() {
         JweTokenValidator.Builder b = JweTokenValidator.builder();
         decryptionKeys().ifPresent(b::decryptionKeys);
-        verificationKeys().ifPresent(b::verificationKeys);
-        find(ISSUER).ifPresent(b::issuers);
+        issuers(b);
         if (get(IGNORE_ISSUER)) {
             b.ignoreIssuer();
         }
@@ -269,6 +284,50 @@ public final class JweSettings {
             b.replayFailOpen();
         }
         return b;
+    }
+
+    /**
+     * The issuers and their keys: {@code jwe.issuers}, each with its own keys (given or
+     * discovered); else {@code jwe.issuer} with {@code jwe.verification.keys}; else, when
+     * signatures are required, each {@code jwe.issuer} with its keys discovered.
+     */
+    private void issuers(JweTokenValidator.Builder b) {
+        List<String> names = get(ISSUERS);
+        if (names.isEmpty()) {
+            Optional<KeySource> keys = verificationKeys();
+            keys.ifPresent(b::verificationKeys);
+            find(ISSUER).ifPresent(b::issuers);
+            List<String> issuers = get(ISSUER);
+            boolean urls = issuers.stream().allMatch(i -> i.startsWith("https://") || i.startsWith("http://"));
+            if (keys.isEmpty() && urls && get(SIGNATURE_REQUIRED)) {
+                // At build(), and only if the caller gives no verification keys in code either.
+                b.discoverIssuerKeys = issuer -> discovered(ISSUER.name(), issuer);
+            }
+            return;
+        }
+        if (find(ISSUER).isPresent()) {
+            throw new ConfigurationException(ISSUERS.name(), "set together with " + ISSUER.name() + "; choose one: "
+                    + ISSUER.name() + " for one issuer, " + ISSUERS.name() + " for several, each with its own keys");
+        }
+        if (find(VERIFICATION_KEYS).isPresent()) {
+            throw new ConfigurationException(VERIFICATION_KEYS.name(), "not used with " + ISSUERS.name()
+                    + ": give each issuer its own keys (jwe.issuers.<name>.verification.keys), or none to discover them");
+        }
+        for (String name : names) {
+            Setting<String> issuerSetting = IssuerSettings.forIssuer(IssuerSettings.ISSUER, name);
+            String issuer = find(issuerSetting).orElseThrow(() -> new ConfigurationException(issuerSetting.name(),
+                    "required: the exact iss of the issuer named '" + name + "' in " + ISSUERS.name()));
+            Setting<String> keysSetting = IssuerSettings.forIssuer(IssuerSettings.VERIFICATION_KEYS, name);
+            TrustedIssuer.Builder t = TrustedIssuer.builder(name, issuer).verificationKeys(find(keysSetting)
+                    .map(v -> keySource(keysSetting, v, VERIFICATION_KEYSTORE_PASSWORD, true))
+                    .orElseGet(() -> discovered(issuerSetting.name(), issuer)));
+            find(IssuerSettings.forIssuer(IssuerSettings.AUDIENCE, name)).ifPresent(t::audiences);
+            find(IssuerSettings.forIssuer(IssuerSettings.PRINCIPAL_CLAIM, name)).ifPresent(t::principalClaim);
+            find(IssuerSettings.forIssuer(IssuerSettings.ROLES_CLAIM, name)).ifPresent(t::rolesClaim);
+            find(IssuerSettings.forIssuer(IssuerSettings.SCOPE_CLAIM, name)).ifPresent(t::scopeClaim);
+            find(IssuerSettings.forIssuer(IssuerSettings.TOKEN_TYPE, name)).ifPresent(t::tokenType);
+            b.trustedIssuer(t.build());
+        }
     }
 
     /**
@@ -337,7 +396,8 @@ public final class JweSettings {
     public String describe() {
         StringBuilder sb = new StringBuilder();
         for (Map.Entry<String, String> e : new TreeMap<>(values).entrySet()) {
-            boolean secret = catalog.find(e.getKey()).map(Setting::isSecret).orElse(true);
+            boolean secret = catalog.find(e.getKey()).or(() -> IssuerSettings.template(e.getKey()))
+                    .map(Setting::isSecret).orElse(true);
             String shown = secret ? "******" : e.getValue().startsWith("{") ? "(inline JSON)" : e.getValue();
             sb.append(sb.length() == 0 ? "" : ", ").append(e.getKey()).append('=').append(shown)
                     .append(" (").append(origins.get(e.getKey())).append(')');
@@ -352,7 +412,8 @@ public final class JweSettings {
 
     /** Known here, or declared by a module of this project that is absent (so it cannot be set). */
     private void requireKnown(String name) {
-        if (catalog.find(name).isEmpty() && SettingsCatalog.moduleDeclaring(name).isEmpty()) {
+        if (catalog.find(name).isEmpty() && SettingsCatalog.moduleDeclaring(name).isEmpty()
+                && IssuerSettings.template(name).isEmpty()) {
             throw new IllegalArgumentException("Not a jwe setting: " + name);
         }
     }
@@ -364,6 +425,16 @@ public final class JweSettings {
         private final SettingsCatalog catalog = SettingsCatalog.load();
         private final Map<String, String> values = new LinkedHashMap<>();
         private final Map<String, String> origins = new LinkedHashMap<>();
+        /** Every source in order, asked by setting name, for the per-issuer keys once jwe.issuers is known. */
+        private final List<Layer> layers = new ArrayList<>();
+        /** Keys under jwe.issuers. given by sources that list their keys, checked in build(). */
+        private final Map<String, String> perIssuerKeys = new LinkedHashMap<>();
+        /** The environment variable names of the sources that list them, for typos under an issuer's name. */
+        private final Map<String, String> environmentNames = new LinkedHashMap<>();
+
+        /** A source asked by setting name. */
+        private record Layer(String origin, Function<String, String> byName) {
+        }
 
         private Builder() {
         }
@@ -383,6 +454,11 @@ public final class JweSettings {
                 if (key == null || !key.startsWith("jwe.")) {
                     continue;
                 }
+                if (catalog.find(key).isEmpty() && IssuerSettings.isPerIssuerKey(key)) {
+                    // Known only once jwe.issuers is (it may come from a later source): build() checks it.
+                    perIssuerKeys.putIfAbsent(key, origin);
+                    continue;
+                }
                 if (catalog.find(key).isEmpty()) {
                     throw new ConfigurationException(key, "unknown setting (from " + origin
                             + SettingsCatalog.moduleDeclaring(key)
@@ -391,6 +467,7 @@ public final class JweSettings {
                 }
                 put(key, e.getValue(), origin);
             }
+            layers.add(new Layer(origin, source::get));
             return this;
         }
 
@@ -407,6 +484,7 @@ public final class JweSettings {
             for (Setting<?> s : catalog.settings()) {
                 put(s.name(), lookup.apply(naming.apply(s.name())), origin);
             }
+            layers.add(new Layer(origin, name -> lookup.apply(naming.apply(name))));
             return this;
         }
 
@@ -428,6 +506,11 @@ public final class JweSettings {
          * @return this
          */
         public Builder addEnvironment(Map<String, String> environment) {
+            for (String name : environment.keySet()) {
+                if (name != null && name.startsWith(environmentName(CoreSettings.ISSUERS.name()) + "_")) {
+                    environmentNames.putIfAbsent(name, "environment");
+                }
+            }
             return addLookup("environment", environment::get, JweSettings::environmentName);
         }
 
@@ -467,7 +550,62 @@ public final class JweSettings {
             for (String key : values.keySet()) {
                 catalog.find(key).flatMap(Setting::condition).ifPresent(c -> checkApplies(key, c));
             }
+            addPerIssuerSettings();
             return new JweSettings(catalog, values, origins);
+        }
+
+        /**
+         * The {@code jwe.issuers.<name>.*} settings of each name {@code jwe.issuers} lists, from the
+         * first source that has each; a key under {@code jwe.issuers.} for another name, or with
+         * another suffix, is an error naming it, as an unknown setting is.
+         */
+        private void addPerIssuerSettings() {
+            String list = values.get(CoreSettings.ISSUERS.name());
+            List<String> names = list == null ? List.of() : CoreSettings.ISSUERS.parse(list);
+            Set<String> seen = new HashSet<>();
+            for (String name : names) {
+                if (!IssuerSettings.isValidName(name)) {
+                    throw new ConfigurationException(CoreSettings.ISSUERS.name(), "'" + name + "' is not a valid"
+                            + " issuer name: lower case letters, digits and inner dashes");
+                }
+                if (!seen.add(name)) {
+                    throw new ConfigurationException(CoreSettings.ISSUERS.name(), "names '" + name + "' twice");
+                }
+            }
+            for (Map.Entry<String, String> e : perIssuerKeys.entrySet()) {
+                String key = e.getKey();
+                String name = IssuerSettings.issuerName(key).orElse("");
+                if (!names.contains(name)) {
+                    throw new ConfigurationException(key, "unknown setting (from " + e.getValue() + "): '" + name
+                            + "' is not an issuer named in " + CoreSettings.ISSUERS.name()
+                            + (list == null ? " (not set)" : "=" + String.join(",", names)));
+                }
+                if (IssuerSettings.template(key).isEmpty()) {
+                    throw new ConfigurationException(key, "unknown setting (from " + e.getValue() + ")");
+                }
+            }
+            Set<String> known = new HashSet<>();
+            for (String name : names) {
+                for (Setting<?> template : IssuerSettings.ALL) {
+                    String key = IssuerSettings.forIssuer(template, name).name();
+                    known.add(environmentName(key));
+                    for (Layer layer : layers) {
+                        String value = layer.byName().apply(key);
+                        if (value != null && !value.isBlank()) {
+                            put(key, value, layer.origin());
+                            break;
+                        }
+                    }
+                }
+            }
+            for (Map.Entry<String, String> e : environmentNames.entrySet()) {
+                boolean underListedName = names.stream()
+                        .anyMatch(n -> e.getKey().startsWith(environmentName(CoreSettings.ISSUERS.name() + "." + n) + "_"));
+                if (underListedName && !known.contains(e.getKey())) {
+                    throw new ConfigurationException(e.getKey(), "unknown setting (from " + e.getValue()
+                            + "): no jwe.issuers.<name>.* setting has this environment variable name");
+                }
+            }
         }
 
         /** A setting that only applies with another's value would do nothing otherwise: an error. */

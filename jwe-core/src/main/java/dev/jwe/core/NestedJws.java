@@ -11,7 +11,9 @@ import java.util.Set;
  * allow-list, no refused header member, a signature verified with a key found by its own
  * {@code kid}. Unsigned JSON claims only when the policy allows them and the key management is
  * symmetric: under RSA-OAEP* and ECDH-ES* anyone holding the public key can encrypt, so only the
- * signature proves who made the token. Immutable and thread-safe.
+ * signature proves who made the token. With several trusted issuers, the claims' {@code iss} is
+ * read before the signature is checked and selects the only keys that may verify it
+ * ({@link IssuerTrust}). Immutable and thread-safe.
  */
 final class NestedJws {
     /**
@@ -22,11 +24,14 @@ final class NestedJws {
      * @param kid the JWS {@code kid}, or {@code null}
      * @param typ the JWS {@code typ}, or {@code null}
      * @param key the key that verified the signature, or {@code null} for unsigned claims
+     * @param issuer the issuer whose key verified the signature, or {@code null} for unsigned claims
+     * @param claims the claims, when already read to select the issuer, else {@code null}
      */
-    record Result(String claimsJson, String alg, String kid, String typ, KeyEntry key) {
+    record Result(String claimsJson, String alg, String kid, String typ, KeyEntry key, IssuerTrust.Issuer issuer,
+            TokenClaims claims) {
     }
 
-    private final KeySource verificationKeys;
+    private final IssuerTrust trust;
     private final Set<String> signature;
     private final boolean signatureRequired;
     private final KeySelection selection;
@@ -38,7 +43,17 @@ final class NestedJws {
      * @param selection picks the candidates among the keys
      */
     NestedJws(KeySource verificationKeys, Set<String> signature, boolean signatureRequired, KeySelection selection) {
-        this.verificationKeys = verificationKeys;
+        this(IssuerTrust.keysOnly(verificationKeys, signature), signature, signatureRequired, selection);
+    }
+
+    /**
+     * @param trust which keys may verify a token, by its issuer
+     * @param signature the JWS {@code alg} values accepted for any issuer
+     * @param signatureRequired false when unsigned claims are allowed under symmetric key management
+     * @param selection picks the candidates among the keys
+     */
+    NestedJws(IssuerTrust trust, Set<String> signature, boolean signatureRequired, KeySelection selection) {
+        this.trust = trust;
         this.signature = Set.copyOf(signature);
         this.signatureRequired = signatureRequired;
         this.selection = selection;
@@ -50,7 +65,8 @@ final class NestedJws {
      * @return the claims text and its signature facts
      * @throws TokenRejectedException {@code INVALID_NESTING}, {@code UNSIGNED}, {@code MALFORMED},
      *     {@code UNSUPPORTED_ALGORITHM}, {@code UNSUPPORTED_HEADER}, {@code UNKNOWN_KEY},
-     *     {@code INVALID_SIGNATURE}, {@code MALFORMED_CLAIMS}
+     *     {@code INVALID_SIGNATURE}, {@code MALFORMED_CLAIMS}, {@code INVALID_ISSUER} (several
+     *     trusted issuers, none with the claims' {@code iss})
      */
     Result open(String payload, HeaderPolicy.Result header) throws TokenRejectedException {
         int segments = isJsonObjectText(payload) ? 1 : Compact.segmentCount(payload);
@@ -61,7 +77,7 @@ final class NestedJws {
             return verify(payload);
         }
         if (header.cty() == null && !signatureRequired && !Algorithms.isPublicKeyManagement(header.header().alg())) {
-            return new Result(payload, null, null, null, null);
+            return new Result(payload, null, null, null, null, null, null);
         }
         throw new TokenRejectedException(Reason.UNSIGNED);
     }
@@ -86,7 +102,25 @@ final class NestedJws {
         if (jws.segmentLength(2) == 0) {
             throw new TokenRejectedException(Reason.INVALID_SIGNATURE);
         }
-        KeyEntry key = verifySignature(payload, kid, alg);
+        if (!trust.selectsByIssuer()) {
+            IssuerTrust.Issuer issuer = trust.select(null);
+            KeyEntry key = verifySignature(payload, kid, alg, issuer.verificationKeys());
+            return new Result(claimsOf(jws), alg, kid, typ, key, issuer, null);
+        }
+        // Several issuers: the unverified iss picks the only keys that may verify; parsing the
+        // claims first costs less than a signature check and is bounded like any claims parse.
+        String claimsJson = claimsOf(jws);
+        TokenClaims claims = TokenClaims.read(claimsJson);
+        IssuerTrust.Issuer issuer = trust.select(claims.issuer());
+        if (!issuer.signature().contains(alg)) {
+            throw new TokenRejectedException(Reason.UNSUPPORTED_ALGORITHM);
+        }
+        KeyEntry key = verifySignature(payload, kid, alg, issuer.verificationKeys());
+        return new Result(claimsJson, alg, kid, typ, key, issuer, claims);
+    }
+
+    /** The JWS payload as claims text: UTF-8, not another compact JOSE object. */
+    private static String claimsOf(Compact jws) throws TokenRejectedException {
         String claimsJson = Compact.utf8(jws.decode(1));
         if (claimsJson == null) {
             throw new TokenRejectedException(Reason.MALFORMED_CLAIMS);
@@ -95,10 +129,11 @@ final class NestedJws {
         if (innerSegments == 3 || innerSegments == 5) {
             throw new TokenRejectedException(Reason.INVALID_NESTING);
         }
-        return new Result(claimsJson, alg, kid, typ, key);
+        return claimsJson;
     }
 
-    private KeyEntry verifySignature(String jws, String kid, String alg) throws TokenRejectedException {
+    private KeyEntry verifySignature(String jws, String kid, String alg, KeySource verificationKeys)
+            throws TokenRejectedException {
         if (verificationKeys == null) {
             throw new TokenRejectedException(Reason.UNKNOWN_KEY);
         }

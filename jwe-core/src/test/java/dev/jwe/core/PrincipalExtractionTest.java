@@ -10,7 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PrincipalExtractionTest {
-    private static final PrincipalExtraction DEFAULTS = new PrincipalExtraction(List.of("sub"), "groups", "scope");
+    private static final PrincipalExtraction DEFAULTS = new PrincipalExtraction(List.of("sub"), List.of("groups"), List.of("scope"));
 
     /** The claims, with {@code sub=someone} added when absent (the roles and scope tests need a principal). */
     private static TokenClaims claims(Map<String, Object> all) {
@@ -39,7 +39,7 @@ class PrincipalExtractionTest {
     @Test
     void extractWhenSinglePrincipalClaimAbsentOrNotAStringThenMissingPrincipalWithoutSubFallback()
             throws TokenRejectedException {
-        PrincipalExtraction byEmail = new PrincipalExtraction(List.of("email"), "groups", "scope");
+        PrincipalExtraction byEmail = new PrincipalExtraction(List.of("email"), List.of("groups"), List.of("scope"));
         assertThat(byEmail.extract(exactly(Map.of("sub", "alice", "email", "a@b.test"))).name()).isEqualTo("a@b.test");
         for (Map<String, Object> claims : List.<Map<String, Object>>of(Map.of("sub", "victim@corp.example"),
                 Map.of("sub", "alice", "email", 42L), Map.of("sub", "alice", "email", ""), Map.of())) {
@@ -58,7 +58,7 @@ class PrincipalExtractionTest {
 
     @Test
     void extractWhenPrincipalClaimListThenFirstPresentStringWinsElseMissingPrincipal() throws TokenRejectedException {
-        PrincipalExtraction ordered = new PrincipalExtraction(List.of("preferred_username", "sub"), "groups", "scope");
+        PrincipalExtraction ordered = new PrincipalExtraction(List.of("preferred_username", "sub"), List.of("groups"), List.of("scope"));
         assertThat(ordered.extract(exactly(Map.of("preferred_username", "al", "sub", "alice"))).name()).isEqualTo("al");
         assertThat(ordered.extract(exactly(Map.of("sub", "alice"))).name()).isEqualTo("alice");
         assertThat(ordered.extract(exactly(Map.of("preferred_username", 7L, "sub", "alice"))).name())
@@ -70,7 +70,7 @@ class PrincipalExtractionTest {
 
     @Test
     void extractWhenRolesClaimIsDottedPathThenNestedValue() throws TokenRejectedException {
-        PrincipalExtraction keycloak = new PrincipalExtraction(List.of("sub"), "realm_access.roles", "scope");
+        PrincipalExtraction keycloak = new PrincipalExtraction(List.of("sub"), List.of("realm_access.roles"), List.of("scope"));
         assertThat(keycloak.extract(claims(Map.of("realm_access", Map.of("roles", List.of("admin"))))).roles())
                 .containsExactly("admin");
         // A claim whose name has the dot wins over the path.
