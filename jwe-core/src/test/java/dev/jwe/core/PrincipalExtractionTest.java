@@ -96,4 +96,46 @@ class PrincipalExtractionTest {
         assertThat(DEFAULTS.extract(claims(Map.of("scope", List.of("a b", "c")))).scopes()).containsExactly("a b", "c");
         assertThat(DEFAULTS.extract(claims(Map.of("scope", " "))).scopes()).isEmpty();
     }
+
+    @Test
+    void extractWhenSeveralRolesClaimsThenMergedInOrderWithoutDuplicates() throws TokenRejectedException {
+        PrincipalExtraction keycloak = new PrincipalExtraction(List.of("sub"),
+                List.of("realm_access.roles", "resource_access.orders-api.roles"), List.of("scope"));
+        Map<String, Object> claims = Map.of("realm_access", Map.of("roles", List.of("user", "admin")),
+                "resource_access", Map.of("orders-api", Map.of("roles", List.of("admin", "orders-writer")),
+                        "other-api", Map.of("roles", List.of("other"))));
+
+        assertThat(keycloak.extract(claims(claims)).roles()).containsExactly("user", "admin", "orders-writer");
+        assertThat(keycloak.extract(claims(Map.of("resource_access", Map.of("orders-api",
+                Map.of("roles", List.of("orders-writer")))))).roles()).containsExactly("orders-writer");
+    }
+
+    @Test
+    void extractWhenScopeAndScpThenMergedInOrderWithoutDuplicates() throws TokenRejectedException {
+        PrincipalExtraction entra = new PrincipalExtraction(List.of("sub"), List.of("groups"), List.of("scope", "scp"));
+
+        assertThat(entra.extract(claims(Map.of("scope", "a b", "scp", "b c"))).scopes()).containsExactly("a", "b", "c");
+        assertThat(entra.extract(claims(Map.of("scp", List.of("c", "d")))).scopes()).containsExactly("c", "d");
+    }
+
+    @Test
+    void validateWhenRolesAndScopeClaimSettingsListSeveralThenTheTokenCarriesAllMerged() throws Exception {
+        KeyEntry enc = TestKeys.rsa("enc-1", 2048);
+        KeyEntry sig = TestKeys.ec("sig-1", "P-256");
+        JweTokenValidator validator = JweSettings.of(Map.of("jwe.issuer", TestKeys.ISSUER, "jwe.audience",
+                TestKeys.AUDIENCE, "jwe.roles-claim", "realm_access.roles, resource_access.orders-api.roles",
+                "jwe.scope-claim", "scope,scp")).toValidatorBuilder().decryptionKeys(KeySource.of(enc))
+                .verificationKeys(KeySource.of(TestKeys.publicOnly(sig))).clock(TestKeys.CLOCK)
+                .auditListener(AuditListener.NOOP).build();
+        Map<String, Object> claims = TestKeys.claims();
+        claims.put("realm_access", Map.of("roles", List.of("user")));
+        claims.put("resource_access", Map.of("orders-api", Map.of("roles", List.of("orders-writer", "user"))));
+        claims.put("scp", "orders:write");
+
+        VerifiedToken token = validator.validate(TokenIssuer.builder().encryptionKey(TestKeys.publicOnly(enc))
+                .signingKey(sig).build().issue(claims));
+
+        assertThat(token.roles()).containsExactly("user", "orders-writer");
+        assertThat(token.scopes()).containsExactly("orders:read", "orders:write");
+    }
 }
