@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +22,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -215,7 +213,7 @@ public final class JweSettings {
         return find(VERIFICATION_KEYS).map(v -> keySource(VERIFICATION_KEYS, v, VERIFICATION_KEYSTORE_PASSWORD, true));
     }
 
-    private KeySource keySource(Setting<String> setting, String locations, Setting<String> password, boolean remote) {
+    KeySource keySource(Setting<String> setting, String locations, Setting<String> password, boolean remote) {
         KeySources.Builder b = KeySources.builder(locations).passwordSetting(password.name())
                 .reloadInterval(get(KEYS_RELOAD_INTERVAL));
         find(password).ifPresent(p -> b.password(p.toCharArray()));
@@ -226,7 +224,7 @@ public final class JweSettings {
      * The keys of an issuer found from its metadata ({@link KeySources#discovery(String)}), with
      * the {@code jwe.verification.*} options of remote key sets.
      */
-    private KeySource discovered(String setting, String issuer) {
+    KeySource discovered(String setting, String issuer) {
         return build(setting, remoteOptions(KeySources.discovery(issuer)));
     }
 
@@ -253,7 +251,7 @@ public final class JweSettings {
     public JweTokenValidator.Builder toValidatorBuilder() {
         JweTokenValidator.Builder b = JweTokenValidator.builder();
         decryptionKeys().ifPresent(b::decryptionKeys);
-        issuers(b);
+        IssuerSettingsReader.bind(this, b);
         if (get(IGNORE_ISSUER)) {
             b.ignoreIssuer();
         }
@@ -284,50 +282,6 @@ public final class JweSettings {
             b.replayFailOpen();
         }
         return b;
-    }
-
-    /**
-     * The issuers and their keys: {@code jwe.issuers}, each with its own keys (given or
-     * discovered); else {@code jwe.issuer} with {@code jwe.verification.keys}; else, when
-     * signatures are required, each {@code jwe.issuer} with its keys discovered.
-     */
-    private void issuers(JweTokenValidator.Builder b) {
-        List<String> names = get(ISSUERS);
-        if (names.isEmpty()) {
-            Optional<KeySource> keys = verificationKeys();
-            keys.ifPresent(b::verificationKeys);
-            find(ISSUER).ifPresent(b::issuers);
-            List<String> issuers = get(ISSUER);
-            boolean urls = issuers.stream().allMatch(i -> i.startsWith("https://") || i.startsWith("http://"));
-            if (keys.isEmpty() && urls && get(SIGNATURE_REQUIRED)) {
-                // At build(), and only if the caller gives no verification keys in code either.
-                b.discoverIssuerKeys = issuer -> discovered(ISSUER.name(), issuer);
-            }
-            return;
-        }
-        if (find(ISSUER).isPresent()) {
-            throw new ConfigurationException(ISSUERS.name(), "set together with " + ISSUER.name() + "; choose one: "
-                    + ISSUER.name() + " for one issuer, " + ISSUERS.name() + " for several, each with its own keys");
-        }
-        if (find(VERIFICATION_KEYS).isPresent()) {
-            throw new ConfigurationException(VERIFICATION_KEYS.name(), "not used with " + ISSUERS.name()
-                    + ": give each issuer its own keys (jwe.issuers.<name>.verification.keys), or none to discover them");
-        }
-        for (String name : names) {
-            Setting<String> issuerSetting = IssuerSettings.forIssuer(IssuerSettings.ISSUER, name);
-            String issuer = find(issuerSetting).orElseThrow(() -> new ConfigurationException(issuerSetting.name(),
-                    "required: the exact iss of the issuer named '" + name + "' in " + ISSUERS.name()));
-            Setting<String> keysSetting = IssuerSettings.forIssuer(IssuerSettings.VERIFICATION_KEYS, name);
-            TrustedIssuer.Builder t = TrustedIssuer.builder(name, issuer).verificationKeys(find(keysSetting)
-                    .map(v -> keySource(keysSetting, v, VERIFICATION_KEYSTORE_PASSWORD, true))
-                    .orElseGet(() -> discovered(issuerSetting.name(), issuer)));
-            find(IssuerSettings.forIssuer(IssuerSettings.AUDIENCE, name)).ifPresent(t::audiences);
-            find(IssuerSettings.forIssuer(IssuerSettings.PRINCIPAL_CLAIM, name)).ifPresent(t::principalClaim);
-            find(IssuerSettings.forIssuer(IssuerSettings.ROLES_CLAIM, name)).ifPresent(t::rolesClaim);
-            find(IssuerSettings.forIssuer(IssuerSettings.SCOPE_CLAIM, name)).ifPresent(t::scopeClaim);
-            find(IssuerSettings.forIssuer(IssuerSettings.TOKEN_TYPE, name)).ifPresent(t::tokenType);
-            b.trustedIssuer(t.build());
-        }
     }
 
     /**
@@ -426,15 +380,12 @@ public final class JweSettings {
         private final Map<String, String> values = new LinkedHashMap<>();
         private final Map<String, String> origins = new LinkedHashMap<>();
         /** Every source in order, asked by setting name, for the per-issuer keys once jwe.issuers is known. */
-        private final List<Layer> layers = new ArrayList<>();
+        private final List<IssuerSettingsReader.Layer> layers = new ArrayList<>();
         /** Keys under jwe.issuers. given by sources that list their keys, checked in build(). */
         private final Map<String, String> perIssuerKeys = new LinkedHashMap<>();
         /** The environment variable names of the sources that list them, for typos under an issuer's name. */
         private final Map<String, String> environmentNames = new LinkedHashMap<>();
 
-        /** A source asked by setting name. */
-        private record Layer(String origin, Function<String, String> byName) {
-        }
 
         private Builder() {
         }
@@ -467,7 +418,7 @@ public final class JweSettings {
                 }
                 put(key, e.getValue(), origin);
             }
-            layers.add(new Layer(origin, source::get));
+            layers.add(new IssuerSettingsReader.Layer(origin, source::get));
             return this;
         }
 
@@ -484,7 +435,7 @@ public final class JweSettings {
             for (Setting<?> s : catalog.settings()) {
                 put(s.name(), lookup.apply(naming.apply(s.name())), origin);
             }
-            layers.add(new Layer(origin, name -> lookup.apply(naming.apply(name))));
+            layers.add(new IssuerSettingsReader.Layer(origin, name -> lookup.apply(naming.apply(name))));
             return this;
         }
 
@@ -550,62 +501,8 @@ public final class JweSettings {
             for (String key : values.keySet()) {
                 catalog.find(key).flatMap(Setting::condition).ifPresent(c -> checkApplies(key, c));
             }
-            addPerIssuerSettings();
+            IssuerSettingsReader.resolve(values, perIssuerKeys, environmentNames, layers, this::put);
             return new JweSettings(catalog, values, origins);
-        }
-
-        /**
-         * The {@code jwe.issuers.<name>.*} settings of each name {@code jwe.issuers} lists, from the
-         * first source that has each; a key under {@code jwe.issuers.} for another name, or with
-         * another suffix, is an error naming it, as an unknown setting is.
-         */
-        private void addPerIssuerSettings() {
-            String list = values.get(CoreSettings.ISSUERS.name());
-            List<String> names = list == null ? List.of() : CoreSettings.ISSUERS.parse(list);
-            Set<String> seen = new HashSet<>();
-            for (String name : names) {
-                if (!IssuerSettings.isValidName(name)) {
-                    throw new ConfigurationException(CoreSettings.ISSUERS.name(), "'" + name + "' is not a valid"
-                            + " issuer name: lower case letters, digits and inner dashes");
-                }
-                if (!seen.add(name)) {
-                    throw new ConfigurationException(CoreSettings.ISSUERS.name(), "names '" + name + "' twice");
-                }
-            }
-            for (Map.Entry<String, String> e : perIssuerKeys.entrySet()) {
-                String key = e.getKey();
-                String name = IssuerSettings.issuerName(key).orElse("");
-                if (!names.contains(name)) {
-                    throw new ConfigurationException(key, "unknown setting (from " + e.getValue() + "): '" + name
-                            + "' is not an issuer named in " + CoreSettings.ISSUERS.name()
-                            + (list == null ? " (not set)" : "=" + String.join(",", names)));
-                }
-                if (IssuerSettings.template(key).isEmpty()) {
-                    throw new ConfigurationException(key, "unknown setting (from " + e.getValue() + ")");
-                }
-            }
-            Set<String> known = new HashSet<>();
-            for (String name : names) {
-                for (Setting<?> template : IssuerSettings.ALL) {
-                    String key = IssuerSettings.forIssuer(template, name).name();
-                    known.add(environmentName(key));
-                    for (Layer layer : layers) {
-                        String value = layer.byName().apply(key);
-                        if (value != null && !value.isBlank()) {
-                            put(key, value, layer.origin());
-                            break;
-                        }
-                    }
-                }
-            }
-            for (Map.Entry<String, String> e : environmentNames.entrySet()) {
-                boolean underListedName = names.stream()
-                        .anyMatch(n -> e.getKey().startsWith(environmentName(CoreSettings.ISSUERS.name() + "." + n) + "_"));
-                if (underListedName && !known.contains(e.getKey())) {
-                    throw new ConfigurationException(e.getKey(), "unknown setting (from " + e.getValue()
-                            + "): no jwe.issuers.<name>.* setting has this environment variable name");
-                }
-            }
         }
 
         /** A setting that only applies with another's value would do nothing otherwise: an error. */
