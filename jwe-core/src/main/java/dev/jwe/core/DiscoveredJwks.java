@@ -95,6 +95,17 @@ final class DiscoveredJwks implements KeySource {
         return discovered().keys();
     }
 
+    /**
+     * The keys usable now, without ever waiting (nor discovering): empty before the metadata has
+     * been read or while nothing usable is cached. For callers with other sources to fall back on.
+     *
+     * @return the cached keys, possibly empty
+     */
+    KeySet cachedKeys() {
+        RemoteJwks r = jwks;
+        return r == null ? KeySet.empty() : r.cachedKeys();
+    }
+
     @Override
     public KeySet keysForUnknownKid(String kid) {
         return discovered().keysForUnknownKid(kid);

@@ -248,4 +248,26 @@ class IssuerTrustTest {
         assertThat(validator.keyHealthBySetting().get("jwe.issuer")).singleElement()
                 .satisfies(h -> assertThat(h.location()).isEqualTo(idp.jwksUrl("/realms/a")));
     }
+
+    @Test
+    void validateWhenCachedTokenOfBAndIssuerADownWithNothingCachedThenServedWithoutAskingA() throws Exception {
+        idp.down(true);
+        TestClock clock = new TestClock();
+        KeySource discoveredA = KeySources.discovery(issA).clock(clock).timeout(Duration.ofMillis(500))
+                .fetchAtStart(false).build();
+        JweTokenValidator validator = JweTokenValidator.builder().decryptionKeys(KeySource.of(ENC))
+                .audience("partner-api")
+                .trustedIssuer(TrustedIssuer.builder("a", issA).verificationKeys(discoveredA).build())
+                .trustedIssuer(TrustedIssuer.builder("b", issB)
+                        .verificationKeys(KeySource.of(TestKeys.publicOnly(SIG_B))).build())
+                .clock(clock).auditListener(AuditListener.NOOP).build();
+        String token = token(SIG_B, claimsOfB());
+        validator.validate(token);
+        clock.advance(Duration.ofMinutes(1));
+        int hitsBefore = idp.hits();
+
+        assertThat(validator.validate(token).principalName()).isEqualTo("partner-svc");
+        assertThat(validator.cachedTokenCount()).isEqualTo(1);
+        assertThat(idp.hits()).as("the cache hit asked nothing of issuer A").isEqualTo(hitsBefore);
+    }
 }
