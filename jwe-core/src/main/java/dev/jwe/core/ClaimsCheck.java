@@ -61,6 +61,27 @@ final class ClaimsCheck {
      *     {@code INVALID_ISSUER}, {@code INVALID_AUDIENCE}, {@code INVALID_TYPE}
      */
     Result check(TokenClaims claims, String innerTyp, JweHeader outer) throws TokenRejectedException {
+        return check(claims, innerTyp, outer, issuers, audiences, tokenType);
+    }
+
+    /**
+     * {@link #check(TokenClaims, String, JweHeader)} with the issuer, audiences and {@code typ} of
+     * the issuer the token's {@code iss} selected.
+     *
+     * @param claims the claims
+     * @param innerTyp the nested JWS {@code typ}, or {@code null}
+     * @param outer the JWE header
+     * @param issuer the selected issuer
+     * @return the typed time claims and audiences
+     * @throws TokenRejectedException as {@link #check(TokenClaims, String, JweHeader)}
+     */
+    Result check(TokenClaims claims, String innerTyp, JweHeader outer, IssuerTrust.Issuer issuer)
+            throws TokenRejectedException {
+        return check(claims, innerTyp, outer, issuer.issuers(), issuer.audiences(), issuer.tokenType());
+    }
+
+    private Result check(TokenClaims claims, String innerTyp, JweHeader outer, Set<String> issuers,
+            Set<String> audiences, String tokenType) throws TokenRejectedException {
         List<String> aud = audiences(claims.all().get("aud"));
         Long exp = numericDate(claims.all().get("exp"));
         Long nbf = numericDate(claims.all().get("nbf"));
@@ -88,7 +109,7 @@ final class ClaimsCheck {
             throw new TokenRejectedException(Reason.INVALID_AUDIENCE);
         }
         if (tokenType != null) {
-            checkType(innerTyp, outer);
+            checkType(innerTyp, outer, tokenType);
         }
         for (String required : requiredClaims) {
             if (claims.all().get(required) == null) {
@@ -115,7 +136,7 @@ final class ClaimsCheck {
         }
     }
 
-    private void checkType(String innerTyp, JweHeader outer) throws TokenRejectedException {
+    private static void checkType(String innerTyp, JweHeader outer, String tokenType) throws TokenRejectedException {
         // The JWE header counts only under symmetric key management: with RSA-OAEP*/ECDH-ES*
         // anyone can re-wrap a signed JWT without typ under a header that claims one.
         String typ = innerTyp != null ? innerTyp

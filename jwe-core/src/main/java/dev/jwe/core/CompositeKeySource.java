@@ -49,7 +49,8 @@ final class CompositeKeySource implements KeySource {
     }
 
     private static KeySet withoutWaiting(KeySource part) {
-        return part instanceof RemoteJwks remote ? remote.cachedKeys() : part.keys();
+        return part instanceof RemoteJwks remote ? remote.cachedKeys()
+                : part instanceof DiscoveredJwks discovered ? discovered.cachedKeys() : part.keys();
     }
 
     private KeySet merge(Function<KeySource, KeySet> keysOf) {

@@ -4,6 +4,7 @@ import static dev.jwe.core.settings.CoreSettings.*;
 
 import dev.jwe.core.settings.AdapterSettings;
 import dev.jwe.core.settings.CoreSettings;
+import dev.jwe.core.settings.IssuerSettings;
 import dev.jwe.core.settings.Setting;
 import dev.jwe.core.settings.SettingsCatalog;
 import java.io.IOException;
@@ -212,19 +213,32 @@ public final class JweSettings {
         return find(VERIFICATION_KEYS).map(v -> keySource(VERIFICATION_KEYS, v, VERIFICATION_KEYSTORE_PASSWORD, true));
     }
 
-    private KeySource keySource(Setting<String> setting, String locations, Setting<String> password, boolean remote) {
+    KeySource keySource(Setting<String> setting, String locations, Setting<String> password, boolean remote) {
         KeySources.Builder b = KeySources.builder(locations).passwordSetting(password.name())
                 .reloadInterval(get(KEYS_RELOAD_INTERVAL));
         find(password).ifPresent(p -> b.password(p.toCharArray()));
-        if (remote) {
-            b.allowRemote().refresh(get(VERIFICATION_REFRESH)).minRefreshInterval(get(VERIFICATION_MIN_REFRESH_INTERVAL))
-                    .staleIfError(get(VERIFICATION_STALE_IF_ERROR)).timeout(get(VERIFICATION_TIMEOUT))
-                    .fetchAtStart(get(VERIFICATION_FETCH_AT_START));
-        }
+        return build(setting.name(), remote ? remoteOptions(b) : b);
+    }
+
+    /**
+     * The keys of an issuer found from its metadata ({@link KeySources#discovery(String)}), with
+     * the {@code jwe.verification.*} options of remote key sets.
+     */
+    KeySource discovered(String setting, String issuer) {
+        return build(setting, remoteOptions(KeySources.discovery(issuer)));
+    }
+
+    private KeySources.Builder remoteOptions(KeySources.Builder b) {
+        return b.allowRemote().refresh(get(VERIFICATION_REFRESH))
+                .minRefreshInterval(get(VERIFICATION_MIN_REFRESH_INTERVAL)).staleIfError(get(VERIFICATION_STALE_IF_ERROR))
+                .timeout(get(VERIFICATION_TIMEOUT)).fetchAtStart(get(VERIFICATION_FETCH_AT_START));
+    }
+
+    private static KeySource build(String setting, KeySources.Builder b) {
         try {
             return b.build();
         } catch (KeySourceException e) {
-            throw new ConfigurationException(setting.name(), e.getMessage(), e);
+            throw new ConfigurationException(setting, e.getMessage(), e);
         }
     }
 
@@ -237,8 +251,7 @@ public final class JweSettings {
     public JweTokenValidator.Builder toValidatorBuilder() {
         JweTokenValidator.Builder b = JweTokenValidator.builder();
         decryptionKeys().ifPresent(b::decryptionKeys);
-        verificationKeys().ifPresent(b::verificationKeys);
-        find(ISSUER).ifPresent(b::issuers);
+        IssuerSettingsReader.bind(this, b);
         if (get(IGNORE_ISSUER)) {
             b.ignoreIssuer();
         }
@@ -337,7 +350,8 @@ public final class JweSettings {
     public String describe() {
         StringBuilder sb = new StringBuilder();
         for (Map.Entry<String, String> e : new TreeMap<>(values).entrySet()) {
-            boolean secret = catalog.find(e.getKey()).map(Setting::isSecret).orElse(true);
+            boolean secret = catalog.find(e.getKey()).or(() -> IssuerSettings.template(e.getKey()))
+                    .map(Setting::isSecret).orElse(true);
             String shown = secret ? "******" : e.getValue().startsWith("{") ? "(inline JSON)" : e.getValue();
             sb.append(sb.length() == 0 ? "" : ", ").append(e.getKey()).append('=').append(shown)
                     .append(" (").append(origins.get(e.getKey())).append(')');
@@ -352,7 +366,8 @@ public final class JweSettings {
 
     /** Known here, or declared by a module of this project that is absent (so it cannot be set). */
     private void requireKnown(String name) {
-        if (catalog.find(name).isEmpty() && SettingsCatalog.moduleDeclaring(name).isEmpty()) {
+        if (catalog.find(name).isEmpty() && SettingsCatalog.moduleDeclaring(name).isEmpty()
+                && IssuerSettings.template(name).isEmpty()) {
             throw new IllegalArgumentException("Not a jwe setting: " + name);
         }
     }
@@ -364,6 +379,13 @@ public final class JweSettings {
         private final SettingsCatalog catalog = SettingsCatalog.load();
         private final Map<String, String> values = new LinkedHashMap<>();
         private final Map<String, String> origins = new LinkedHashMap<>();
+        /** Every source in order, asked by setting name, for the per-issuer keys once jwe.issuers is known. */
+        private final List<IssuerSettingsReader.Layer> layers = new ArrayList<>();
+        /** Keys under jwe.issuers. given by sources that list their keys, checked in build(). */
+        private final Map<String, String> perIssuerKeys = new LinkedHashMap<>();
+        /** The environment variable names of the sources that list them, for typos under an issuer's name. */
+        private final Map<String, String> environmentNames = new LinkedHashMap<>();
+
 
         private Builder() {
         }
@@ -383,6 +405,11 @@ public final class JweSettings {
                 if (key == null || !key.startsWith("jwe.")) {
                     continue;
                 }
+                if (catalog.find(key).isEmpty() && IssuerSettings.isPerIssuerKey(key)) {
+                    // Known only once jwe.issuers is (it may come from a later source): build() checks it.
+                    perIssuerKeys.putIfAbsent(key, origin);
+                    continue;
+                }
                 if (catalog.find(key).isEmpty()) {
                     throw new ConfigurationException(key, "unknown setting (from " + origin
                             + SettingsCatalog.moduleDeclaring(key)
@@ -391,6 +418,7 @@ public final class JweSettings {
                 }
                 put(key, e.getValue(), origin);
             }
+            layers.add(new IssuerSettingsReader.Layer(origin, source::get));
             return this;
         }
 
@@ -407,6 +435,7 @@ public final class JweSettings {
             for (Setting<?> s : catalog.settings()) {
                 put(s.name(), lookup.apply(naming.apply(s.name())), origin);
             }
+            layers.add(new IssuerSettingsReader.Layer(origin, name -> lookup.apply(naming.apply(name))));
             return this;
         }
 
@@ -428,6 +457,11 @@ public final class JweSettings {
          * @return this
          */
         public Builder addEnvironment(Map<String, String> environment) {
+            for (String name : environment.keySet()) {
+                if (name != null && name.startsWith(environmentName(CoreSettings.ISSUERS.name()) + "_")) {
+                    environmentNames.putIfAbsent(name, "environment");
+                }
+            }
             return addLookup("environment", environment::get, JweSettings::environmentName);
         }
 
@@ -467,6 +501,7 @@ public final class JweSettings {
             for (String key : values.keySet()) {
                 catalog.find(key).flatMap(Setting::condition).ifPresent(c -> checkApplies(key, c));
             }
+            IssuerSettingsReader.resolve(values, perIssuerKeys, environmentNames, layers, this::put);
             return new JweSettings(catalog, values, origins);
         }
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * The validator for encrypted JWT access tokens: a signed JWT (JWS) nested in a JWE (RFC 7519
@@ -91,9 +92,10 @@ public final class JweTokenValidator implements SingleUseTokenValidator, AuditTr
     }
 
     /**
-     * The state of the key locations by setting: {@code jwe.decryption.keys}, then
-     * {@code jwe.verification.keys} when set; each list in the order of the setting's locations
-     * (for metrics that name a location by setting and index, never by path or URL).
+     * The state of the key locations by setting: {@code jwe.decryption.keys}, then {@code jwe.verification.keys}
+     * when set, or each trusted issuer's ({@code jwe.issuers.<name>.verification.keys}; {@code jwe.issuer} for
+     * issuers discovered from it); each list in the order of the setting's locations (for metrics that
+     * name a location by setting and index, never by path or URL).
      *
      * @return one snapshot per location, by setting name
      */
@@ -102,6 +104,9 @@ public final class JweTokenValidator implements SingleUseTokenValidator, AuditTr
         out.put(CoreSettings.DECRYPTION_KEYS.name(), List.copyOf(policy.decryptionKeys().health()));
         if (policy.verificationKeys() != null) {
             out.put(CoreSettings.VERIFICATION_KEYS.name(), List.copyOf(policy.verificationKeys().health()));
+        }
+        for (IssuerTrust.Issuer i : policy.trustedIssuers()) {
+            out.merge(i.keysSetting(), i.verificationKeys().health(), (a, b) -> Stream.concat(a.stream(), b.stream()).toList());
         }
         return Collections.unmodifiableMap(out);
     }
@@ -193,8 +198,10 @@ public final class JweTokenValidator implements SingleUseTokenValidator, AuditTr
         List<String> requiredClaims = List.of();
         String tokenType;
         List<String> principalClaims = NameLists.commaSeparated(CoreSettings.PRINCIPAL_CLAIM.defaultValue());
-        String rolesClaim = CoreSettings.ROLES_CLAIM.defaultValue();
-        String scopeClaim = CoreSettings.SCOPE_CLAIM.defaultValue();
+        List<String> rolesClaims = NameLists.commaSeparated(CoreSettings.ROLES_CLAIM.defaultValue());
+        List<String> scopeClaims = NameLists.commaSeparated(CoreSettings.SCOPE_CLAIM.defaultValue());
+        final List<TrustedIssuer> trustedIssuers = new ArrayList<>();
+        Function<String, KeySource> discoverIssuerKeys; // JweSettings: jwe.issuer URLs without verification keys
         Clock clock = Clock.systemUTC();
         String cryptoProvider = CoreSettings.CRYPTO_PROVIDER.defaultValue();
         AuditListener audit = AuditListener.slf4j();
@@ -395,11 +402,23 @@ public final class JweTokenValidator implements SingleUseTokenValidator, AuditTr
 
         /**
          * @param issuers one or more issuers
-         * @return this
-         * @see #issuers(Collection)
+         * @return this; see {@link #issuers(Collection)}
          */
         public Builder issuer(String... issuers) {
             return issuers(Arrays.asList(Objects.requireNonNull(issuers, "issuers")));
+        }
+
+        /**
+         * Trusts one more issuer with its own keys ({@code jwe.issuers}), instead of {@link #issuers(Collection)}
+         * and {@link #verificationKeys(KeySource)}: a token's {@code iss} selects the issuer, only its keys
+         * verify the token, another {@code iss} is {@link Reason#INVALID_ISSUER} (see {@link TrustedIssuer}).
+         *
+         * @param issuer the issuer, its keys and what differs from this builder's settings
+         * @return this
+         */
+        public Builder trustedIssuer(TrustedIssuer issuer) {
+            this.trustedIssuers.add(Objects.requireNonNull(issuer, "trustedIssuer"));
+            return this;
         }
 
         /**
@@ -525,36 +544,32 @@ public final class JweTokenValidator implements SingleUseTokenValidator, AuditTr
          * @return this
          */
         public Builder principalClaims(List<String> claims) {
-            Objects.requireNonNull(claims, "principalClaims");
-            List<String> out = new ArrayList<>(claims.size());
-            for (String c : claims) {
-                out.add(Objects.requireNonNull(c, "principalClaims").trim());
-            }
-            this.principalClaims = List.copyOf(out);
+            this.principalClaims = NameLists.trimmed(claims, "principalClaims");
             return this;
         }
 
         /**
          * The claim holding roles ({@code jwe.roles-claim}); default {@code groups}; a dotted path
-         * reaches into nested objects ({@code realm_access.roles}).
+         * reaches into nested objects ({@code realm_access.roles}); several, comma-separated, are
+         * merged in order without duplicates ({@code realm_access.roles,resource_access.api.roles}).
          *
-         * @param claim the claim name or path
+         * @param claims the claim name or path, or a comma-separated list of them
          * @return this
          */
-        public Builder rolesClaim(String claim) {
-            this.rolesClaim = Objects.requireNonNull(claim, "rolesClaim");
+        public Builder rolesClaim(String claims) {
+            this.rolesClaims = NameLists.commaSeparated(Objects.requireNonNull(claims, "rolesClaim"));
             return this;
         }
 
         /**
          * The claim holding OAuth scopes ({@code jwe.scope-claim}); default {@code scope}, a
-         * space-separated string or an array.
+         * space-separated string or an array; several, comma-separated, are merged ({@code scope,scp}).
          *
-         * @param claim the claim name
+         * @param claims the claim name, or a comma-separated list of names
          * @return this
          */
-        public Builder scopeClaim(String claim) {
-            this.scopeClaim = Objects.requireNonNull(claim, "scopeClaim");
+        public Builder scopeClaim(String claims) {
+            this.scopeClaims = NameLists.commaSeparated(Objects.requireNonNull(claims, "scopeClaim"));
             return this;
         }
 

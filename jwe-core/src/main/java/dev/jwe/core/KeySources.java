@@ -33,7 +33,23 @@ public final class KeySources {
      * @return a builder
      */
     public static Builder builder(String locations) {
-        return new Builder(locations);
+        return new Builder(locations, null);
+    }
+
+    /**
+     * The verification keys of an issuer, found from its URL: its metadata at
+     * {@code <issuer>/.well-known/openid-configuration}, else at the RFC 8414 address
+     * ({@code /.well-known/oauth-authorization-server} inserted before the issuer's path); the
+     * metadata's {@code issuer} must equal this one exactly; its {@code jwks_uri} is then a remote
+     * key set with this builder's options. With {@link Builder#fetchAtStart(boolean)} (the default),
+     * {@link Builder#build()} reads the metadata and the key set and fails naming the issuer when
+     * either cannot be had; without it, the first validation does.
+     *
+     * @param issuer the issuer identifier ({@code iss}), an https URL (http only to loopback)
+     * @return a builder; its location options (password, reload interval) do not apply
+     */
+    public static Builder discovery(String issuer) {
+        return new Builder("", Objects.requireNonNull(issuer, "issuer")).allowRemote();
     }
 
     /** Options for {@link KeySources}; defaults as documented per method, taken from {@link CoreSettings}. */
@@ -51,8 +67,11 @@ public final class KeySources {
         private boolean fetchAtStart = CoreSettings.VERIFICATION_FETCH_AT_START.defaultValue();
         private Clock clock = Clock.systemUTC();
 
-        private Builder(String locations) {
+        private final String discoveryIssuer;
+
+        private Builder(String locations, String discoveryIssuer) {
             this.locations = Objects.requireNonNull(locations, "locations");
+            this.discoveryIssuer = discoveryIssuer;
         }
 
         /**
@@ -202,6 +221,15 @@ public final class KeySources {
                 // A builder option of its own, not a setting.
                 throw new ConfigurationException("maxBytes", "must be at least 1024");
             }
+            RemoteJwks.Options options = new RemoteJwks.Options(refresh, minRefreshInterval, staleIfError, timeout,
+                    maxBytes, clock);
+            if (discoveryIssuer != null) {
+                DiscoveredJwks discovered = new DiscoveredJwks(discoveryIssuer, options);
+                if (fetchAtStart) {
+                    discovered.discoverNow();
+                }
+                return discovered;
+            }
             List<KeySource> sources = new ArrayList<>();
             List<RemoteJwks> remotes = new ArrayList<>();
             for (String location : KeyIo.splitLocations(locations)) {
@@ -210,8 +238,7 @@ public final class KeySources {
                     if (!allowRemote) {
                         throw new KeySourceException("Remote key sets are only for verification keys: " + location);
                     }
-                    RemoteJwks remote = new RemoteJwks(location, new RemoteJwks.Options(refresh, minRefreshInterval,
-                            staleIfError, timeout, maxBytes, clock));
+                    RemoteJwks remote = new RemoteJwks(location, options);
                     remotes.add(remote);
                     sources.add(remote);
                 } else if (location.startsWith("{") || location.startsWith("classpath:") || reloadInterval.isZero()) {

@@ -24,6 +24,16 @@ final class NameLists {
         return List.copyOf(out);
     }
 
+    /** Every value, trimmed, blank ones kept for build() to refuse; {@code name} names the option. */
+    static List<String> trimmed(Collection<String> values, String name) {
+        Objects.requireNonNull(values, name);
+        List<String> out = new ArrayList<>(values.size());
+        for (String v : values) {
+            out.add(Objects.requireNonNull(v, name).trim());
+        }
+        return List.copyOf(out);
+    }
+
     /** The non-blank values, trimmed; {@code name} names the builder option in a null message. */
     static List<String> copy(Collection<String> values, String name) {
         Objects.requireNonNull(values, name);

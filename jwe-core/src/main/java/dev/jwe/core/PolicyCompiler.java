@@ -36,30 +36,45 @@ final class PolicyCompiler {
      */
     static Compiled compile(JweTokenValidator.Builder b) {
         KeySet decryption = decryptionKeys(b.decryptionKeys);
-        KeySet verification = verificationKeys(b.verificationKeys);
+        List<TrustedIssuer> discovered = discoveredIssuers(b);
+        if (!discovered.isEmpty()) {
+            b.trustedIssuers.addAll(discovered);
+            b.issuers = null;
+        }
         Set<String> km = keyManagement(b.keyManagementAlgorithms, decryption);
         Set<String> ce = contentEncryption(b.contentEncryptionAlgorithms);
-        Set<String> sig = signature(b.signatureAlgorithms, verification, b.verificationKeys);
-        requireVerificationKeys(km, sig, verification, b.verificationKeys, b.signatureRequired);
-        checkExpected("jwe.issuer", "jwe.ignore-issuer", b.issuers, b.ignoreIssuer);
-        checkExpected("jwe.audience", "jwe.ignore-audience", b.audiences, b.ignoreAudience);
+        List<IssuerTrust.Issuer> trusted = List.of();
+        Set<String> sig;
+        if (b.trustedIssuers.isEmpty()) {
+            KeySet verification = verificationKeys(b.verificationKeys, "jwe.verification.keys");
+            sig = signature(b.signatureAlgorithms, verification, b.verificationKeys, anySymmetric(verification));
+            requireVerificationKeys(km, sig, verification, b.verificationKeys, b.signatureRequired,
+                    "jwe.verification.keys");
+            checkExpected("jwe.issuer", "jwe.ignore-issuer", b.issuers, b.ignoreIssuer);
+            checkExpected("jwe.audience", "jwe.ignore-audience", b.audiences, b.ignoreAudience);
+        } else {
+            trusted = IssuerTrust.compile(b, km);
+            sig = new LinkedHashSet<>();
+            for (IssuerTrust.Issuer i : trusted) {
+                sig.addAll(i.signature());
+            }
+            if (b.ignoreAudience && b.audiences != null) {
+                throw new ConfigurationException("jwe.audience", "set together with jwe.ignore-audience; choose one");
+            }
+        }
         checkTokenLimits(b);
         checkCache(b);
-        if (b.principalClaims.isEmpty()) {
-            throw new ConfigurationException("jwe.principal-claim", "must not be blank: name at least one claim");
-        }
-        for (String claim : b.principalClaims) {
-            requireName(claim, "jwe.principal-claim");
-        }
-        requireName(b.rolesClaim, "jwe.roles-claim");
-        requireName(b.scopeClaim, "jwe.scope-claim");
+        requireNames(b.principalClaims, "jwe.principal-claim");
+        requireNames(b.rolesClaims, "jwe.roles-claim");
+        requireNames(b.scopeClaims, "jwe.scope-claim");
 
+        Set<String> issuers = b.ignoreIssuer ? null : trusted.isEmpty() ? Set.copyOf(b.issuers)
+                : trusted.stream().map(IssuerTrust.Issuer::issuer).collect(java.util.stream.Collectors.toSet());
         ValidationPolicy policy = new ValidationPolicy(b.decryptionKeys, b.verificationKeys, km, ce, sig,
-                b.signatureRequired, b.ignoreIssuer ? null : Set.copyOf(b.issuers),
-                b.ignoreAudience ? null : Set.copyOf(b.audiences),
+                b.signatureRequired, issuers, b.ignoreAudience || b.audiences == null ? null : Set.copyOf(b.audiences),
                 b.clockSkew, b.maxTokenLength, b.maxLifetime, b.requiredClaims,
                 b.tokenType == null ? null : ClaimsCheck.normalizeType(b.tokenType), b.principalClaims,
-                b.rolesClaim, b.scopeClaim, b.clock, CryptoProviderSelection.select(b.cryptoProvider));
+                b.rolesClaims, b.scopeClaims, trusted, b.clock, CryptoProviderSelection.select(b.cryptoProvider));
         RevocationStore store = b.revocationStore != null ? b.revocationStore
                 : b.revocationStoreFactory != null ? b.revocationStoreFactory.apply(b.clock)
                 : new InMemoryRevocationStore(b.clock);
@@ -71,6 +86,18 @@ final class PolicyCompiler {
                 AuditTrail.of(b.audit, b.clock));
         logStartup(b, policy, state, store);
         return new Compiled(policy, state);
+    }
+
+    /**
+     * {@code jwe.issuer} URLs without verification keys (from {@link JweSettings}, and none given
+     * in code either): each issuer's keys discovered, each trusting its own tokens only.
+     */
+    private static List<TrustedIssuer> discoveredIssuers(JweTokenValidator.Builder b) {
+        if (b.discoverIssuerKeys == null || b.verificationKeys != null || !b.trustedIssuers.isEmpty()
+                || b.issuers == null || b.ignoreIssuer) {
+            return List.of();
+        }
+        return b.issuers.stream().map(i -> TrustedIssuer.fromIssuerSetting(i, b.discoverIssuerKeys.apply(i))).toList();
     }
 
     /** Required; private or secret keys only, of sufficient strength. */
@@ -92,13 +119,16 @@ final class PolicyCompiler {
         return decryption;
     }
 
-    /** Optional here (see {@link #requireVerificationKeys}); of sufficient strength, HMAC keys at least 256 bits. */
-    private static KeySet verificationKeys(KeySource source) {
-        KeySet verification = source == null ? KeySet.empty() : load(source, "jwe.verification.keys");
+    /**
+     * Optional here (see {@link #requireVerificationKeys}); of sufficient strength, HMAC keys at
+     * least 256 bits. {@code setting} names the keys in messages.
+     */
+    static KeySet verificationKeys(KeySource source, String setting) {
+        KeySet verification = source == null ? KeySet.empty() : load(source, setting);
         for (KeyEntry k : verification.all()) {
-            checkStrength(k, "jwe.verification.keys");
+            checkStrength(k, setting);
             if (k.isSymmetric() && k.secretKeyLength() >= 0 && k.secretKeyLength() < 32) {
-                throw new ConfigurationException("jwe.verification.keys", "symmetric key "
+                throw new ConfigurationException(setting, "symmetric key "
                         + k.kid().orElse("(no kid)") + " is shorter than 256 bits");
             }
         }
@@ -151,7 +181,7 @@ final class PolicyCompiler {
      * The listed algorithms (none refused, all supported, HS* only with a symmetric key), else
      * those the verification keys fit, plus every asymmetric one for a remote key set.
      */
-    private static Set<String> signature(List<String> listed, KeySet verification, KeySource source) {
+    static Set<String> signature(List<String> listed, KeySet verification, KeySource source, boolean anySymmetric) {
         Set<String> sig = new LinkedHashSet<>();
         if (listed != null) {
             for (String alg : listed) {
@@ -162,7 +192,7 @@ final class PolicyCompiler {
                     throw new ConfigurationException("jwe.signature-algorithms", "unsupported algorithm " + alg
                             + "; supported: " + Algorithms.SIGNATURE);
                 }
-                if (alg.startsWith("HS") && !anySymmetric(verification)) {
+                if (alg.startsWith("HS") && !anySymmetric) {
                     throw new ConfigurationException("jwe.signature-algorithms", alg
                             + " needs a symmetric verification key in jwe.verification.keys");
                 }
@@ -198,15 +228,15 @@ final class PolicyCompiler {
      * Verification keys are required when signatures are (always under public-key key
      * management): a listed signature algorithm without any key would refuse every token.
      */
-    private static void requireVerificationKeys(Set<String> km, Set<String> sig, KeySet verification,
-            KeySource source, boolean signatureRequired) {
+    static void requireVerificationKeys(Set<String> km, Set<String> sig, KeySet verification,
+            KeySource source, boolean signatureRequired, String setting) {
         boolean anyPublicKeyManagement = false;
         for (String alg : km) {
             anyPublicKeyManagement |= Algorithms.isPublicKeyManagement(alg);
         }
         boolean noVerificationKeys = verification.isEmpty() && (source == null || !source.isRemote());
         if ((sig.isEmpty() || noVerificationKeys) && (signatureRequired || anyPublicKeyManagement)) {
-            throw new ConfigurationException("jwe.verification.keys", anyPublicKeyManagement
+            throw new ConfigurationException(setting, anyPublicKeyManagement
                     ? "required: tokens encrypted to a public key (RSA-OAEP*, ECDH-ES*) must carry a signed JWT,"
                             + " and no verification key fits a supported signature algorithm"
                     : "required unless jwe.signature.required=false: no verification key fits a supported"
@@ -251,9 +281,15 @@ final class PolicyCompiler {
         }
     }
 
-    private static void requireName(String value, String setting) {
-        if (value.isBlank()) {
-            throw new ConfigurationException(setting, "must not be blank");
+    /** A list of claim names: at least one, none blank. */
+    static void requireNames(List<String> names, String setting) {
+        if (names.isEmpty()) {
+            throw new ConfigurationException(setting, "must not be blank: name at least one claim");
+        }
+        for (String name : names) {
+            if (name.isBlank()) {
+                throw new ConfigurationException(setting, "must not be blank");
+            }
         }
     }
 

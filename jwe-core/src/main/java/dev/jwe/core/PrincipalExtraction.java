@@ -11,10 +11,10 @@ import java.util.Set;
  * principal claims that is a non-empty string: a single configured claim has no fallback (with
  * {@code email}, a token without {@code email} is refused even if it has a {@code sub}); an
  * ordered list ({@code preferred_username,sub}) falls back in its order. No such claim is
- * {@link Reason#MISSING_PRINCIPAL}. Roles from the roles claim (a dotted path reaches into nested
- * objects, e.g. {@code realm_access.roles}), scopes from the scope claim (space-separated string or
- * array): a missing or odd-typed roles or scope claim yields no roles or scopes. Immutable and
- * thread-safe.
+ * {@link Reason#MISSING_PRINCIPAL}. Roles from the roles claims (a dotted path reaches into nested
+ * objects, e.g. {@code realm_access.roles}), scopes from the scope claims (space-separated string or
+ * array), each merged over its claims in their order, duplicates dropped: a missing or odd-typed
+ * roles or scope claim yields no roles or scopes. Immutable and thread-safe.
  */
 final class PrincipalExtraction {
     /**
@@ -28,18 +28,18 @@ final class PrincipalExtraction {
     }
 
     private final List<String> principalClaims;
-    private final String rolesClaim;
-    private final String scopeClaim;
+    private final List<String> rolesClaims;
+    private final List<String> scopeClaims;
 
     /**
      * @param principalClaims the claims that may name the principal, in order of preference
-     * @param rolesClaim the claim (or dotted path) holding roles
-     * @param scopeClaim the claim holding scopes
+     * @param rolesClaims the claims (or dotted paths) holding roles, merged in this order
+     * @param scopeClaims the claims (or dotted paths) holding scopes, merged in this order
      */
-    PrincipalExtraction(List<String> principalClaims, String rolesClaim, String scopeClaim) {
+    PrincipalExtraction(List<String> principalClaims, List<String> rolesClaims, List<String> scopeClaims) {
         this.principalClaims = List.copyOf(principalClaims);
-        this.rolesClaim = rolesClaim;
-        this.scopeClaim = scopeClaim;
+        this.rolesClaims = List.copyOf(rolesClaims);
+        this.scopeClaims = List.copyOf(scopeClaims);
     }
 
     /**
@@ -59,8 +59,24 @@ final class PrincipalExtraction {
         if (name == null) {
             throw new TokenRejectedException(Reason.MISSING_PRINCIPAL);
         }
-        return new Result(name, strings(lookup(claims.all(), rolesClaim), false),
-                strings(claims.all().get(scopeClaim), true));
+        return new Result(name, merged(claims.all(), rolesClaims, false), merged(claims.all(), scopeClaims, true));
+    }
+
+    /** The claims read, for the start-up log. */
+    String describe() {
+        return "principal-claim=" + String.join(",", principalClaims) + ", roles-claim=" + String.join(",", rolesClaims)
+                + ", scope-claim=" + String.join(",", scopeClaims);
+    }
+
+    private static Set<String> merged(Map<String, Object> claims, List<String> names, boolean splitSpaces) {
+        if (names.size() == 1) {
+            return strings(lookup(claims, names.get(0)), splitSpaces);
+        }
+        Set<String> out = new LinkedHashSet<>();
+        for (String name : names) {
+            out.addAll(strings(lookup(claims, name), splitSpaces));
+        }
+        return out;
     }
 
     /** A claim by name, or by dotted path into nested objects (e.g. {@code realm_access.roles}). */

@@ -92,7 +92,7 @@ final class RemoteJwks implements KeySource {
                 .expireAfterWrite(options.minRefreshInterval()).build();
     }
 
-    private static URI checkUri(String location) {
+    static URI checkUri(String location) {
         URI u;
         try {
             u = URI.create(location);
@@ -106,7 +106,7 @@ final class RemoteJwks implements KeySource {
         return u;
     }
 
-    private static boolean isLoopback(String host) {
+    static boolean isLoopback(String host) {
         String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
         if (h.equalsIgnoreCase("localhost")) {
             return true;
@@ -326,7 +326,7 @@ final class RemoteJwks implements KeySource {
         }
     }
 
-    private static String describe(Throwable error) {
+    static String describe(Throwable error) {
         Throwable t = error;
         while ((t instanceof java.util.concurrent.CompletionException || t instanceof ExecutionException)
                 && t.getCause() != null) {

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  *   <li>header policy: {@link JweHeader#read}, {@link HeaderPolicy};</li>
  *   <li>key selection: {@link KeySelection};</li>
  *   <li>decryption: {@link Decryption};</li>
- *   <li>nesting and the inner signature: {@link NestedJws};</li>
+ *   <li>nesting and the inner signature: {@link NestedJws}, by the keys of the token's issuer
+ *       ({@link IssuerTrust});</li>
  *   <li>claims: {@link TokenClaims#read}, {@link ClaimsCheck}, {@link PrincipalExtraction};</li>
  *   <li>revocation and one-time use: {@link RevocationCheck}, also on cache hits;</li>
  *   <li>the audit event, from what the stages returned.</li>
@@ -32,12 +33,11 @@ final class ValidationPipeline {
 
     private final int maxTokenLength;
     private final KeySource decryptionKeys;
-    private final KeySource verificationKeys;
+    private final IssuerTrust trust;
     private final HeaderPolicy headerPolicy;
     private final Decryption decryption;
     private final NestedJws nestedJws;
     private final ClaimsCheck claimsCheck;
-    private final PrincipalExtraction principals;
     private final boolean needsDigest;
     private final VerifiedTokenCache cache;
     private final RevocationCheck revocation;
@@ -47,13 +47,12 @@ final class ValidationPipeline {
         KeySelection keySelection = new KeySelection(policy.clock());
         this.maxTokenLength = policy.maxTokenLength();
         this.decryptionKeys = policy.decryptionKeys();
-        this.verificationKeys = policy.verificationKeys();
+        this.trust = IssuerTrust.of(policy);
         this.headerPolicy = new HeaderPolicy(policy.keyManagement(), policy.contentEncryption());
         this.decryption = new Decryption(policy.decryptionKeys(), keySelection, policy.jca());
-        this.nestedJws = new NestedJws(policy.verificationKeys(), policy.signature(), policy.signatureRequired(),
-                keySelection, policy.jca());
+        this.nestedJws = new NestedJws(trust, policy.signature(), policy.signatureRequired(), keySelection,
+                policy.jca());
         this.claimsCheck = new ClaimsCheck(policy);
-        this.principals = new PrincipalExtraction(policy.principalClaims(), policy.rolesClaim(), policy.scopeClaim());
         this.needsDigest = state.needsDigest();
         this.cache = state.cache();
         this.revocation = state.revocation();
@@ -98,7 +97,7 @@ final class ValidationPipeline {
         if (cache == null) {
             return verify(token, digest.fingerprint()).token();
         }
-        VerifiedTokenCache.Entry entry = cache.accepted(digest, decryptionKeys, verificationKeys);
+        VerifiedTokenCache.Entry entry = cache.accepted(digest, decryptionKeys, trust.anyIssuerKeys());
         if (entry != null) {
             VerifiedToken hit = entry.token();
             try {
@@ -139,9 +138,10 @@ final class ValidationPipeline {
             HeaderPolicy.Result allowed = headerPolicy.check(header, jwe);
             Decryption.Result plaintext = decryption.decrypt(jwe, allowed);
             NestedJws.Result inner = nestedJws.open(plaintext.payload(), allowed);
-            claims = TokenClaims.read(inner.claimsJson());
-            ClaimsCheck.Result checked = claimsCheck.check(claims, inner.typ(), header);
-            PrincipalExtraction.Result principal = principals.extract(claims);
+            claims = inner.claims() != null ? inner.claims() : TokenClaims.read(inner.claimsJson());
+            IssuerTrust.Issuer issuer = inner.issuer() != null ? inner.issuer() : trust.select(claims.issuer());
+            ClaimsCheck.Result checked = claimsCheck.check(claims, inner.typ(), header, issuer);
+            PrincipalExtraction.Result principal = issuer.principals().extract(claims);
             TokenMetadata metadata = new TokenMetadata(header.kid(), header.alg(), header.enc(), inner.kid(),
                     inner.alg(), fingerprint, false);
             VerifiedToken verified = new VerifiedToken(principal.name(), claims.subject(), claims.issuer(),

@@ -147,7 +147,7 @@ class NestedJwsTest {
 
     @Test
     void openWhenNoVerificationKeysOrKidUnknownThenUnknownKey() {
-        NestedJws noKeys = new NestedJws(null, Set.of("ES256"), false, SELECTION, JCA);
+        NestedJws noKeys = new NestedJws((KeySource) null, Set.of("ES256"), false, SELECTION, JCA);
         assertThat(rejection(noKeys, jws(CLAIMS, Map.of()))).isEqualTo(Reason.UNKNOWN_KEY);
         assertThat(rejection(SIGNED_ONLY, jws(CLAIMS, Map.of("kid", "sig-2"))))
                 .isEqualTo(Reason.UNKNOWN_KEY);

@@ -24,8 +24,8 @@ class PolicyCompilerTest {
         assertThat(p.maxTokenLength()).isEqualTo(16_384);
         assertThat(p.maxLifetime()).isNull();
         assertThat(p.principalClaims()).containsExactly("sub");
-        assertThat(p.rolesClaim()).isEqualTo("groups");
-        assertThat(p.scopeClaim()).isEqualTo("scope");
+        assertThat(p.rolesClaims()).containsExactly("groups");
+        assertThat(p.scopeClaims()).containsExactly("scope");
         assertThat(p.tokenType()).isNull();
         assertThat(p.requiredClaims()).isEmpty();
         assertThat(p.signatureRequired()).isTrue();

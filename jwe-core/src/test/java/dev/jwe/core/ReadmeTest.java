@@ -2,6 +2,7 @@ package dev.jwe.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jwe.core.settings.IssuerSettings;
 import dev.jwe.core.settings.ReadmeSettingsTable;
 import dev.jwe.core.settings.SettingsCatalog;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,7 @@ class ReadmeTest {
     @Test
     void readmeWhenReadThenEverySettingIsInTheTableWithItsDefault() {
         ReadmeSettingsTable.assertDocumented(JweSettings.knownSettings());
+        ReadmeSettingsTable.assertDocumented(IssuerSettings.ALL);
     }
 
     @Test
@@ -22,7 +24,8 @@ class ReadmeTest {
         SettingsCatalog core = SettingsCatalog.load();
         assertThat(ReadmeSettingsTable.documentedNames()).isNotEmpty().doesNotHaveDuplicates()
                 .allSatisfy(name -> assertThat(core.find(name).isPresent()
-                        || SettingsCatalog.moduleDeclaring(name).isPresent()).as(name + " is declared").isTrue());
+                        || SettingsCatalog.moduleDeclaring(name).isPresent()
+                        || IssuerSettings.template(name).isPresent()).as(name + " is declared").isTrue());
     }
 
     @Test

@@ -24,8 +24,8 @@ public final class CoreSettings {
             null, "Password of a PKCS#12 decryption key store.").asSecret();
     /** {@code jwe.verification.keys}: where the keys that verify the inner signature are. */
     public static final Setting<String> VERIFICATION_KEYS = CORE.string("jwe.verification.keys", null,
-            "Keys that verify the inner signature (same formats). Required unless jwe.signature.required=false with"
-                    + " symmetric key management.");
+            "Keys that verify the inner signature (same formats, or an https JWK Set URL). Absent: discovered from each"
+                    + " jwe.issuer URL; not needed with jwe.signature.required=false and symmetric key management.");
     /** {@code jwe.verification.keystore-password}: secret. */
     public static final Setting<String> VERIFICATION_KEYSTORE_PASSWORD = CORE.string(
             "jwe.verification.keystore-password", null, "Password of a PKCS#12 verification key store.").asSecret();
@@ -53,7 +53,12 @@ public final class CoreSettings {
 
     /** {@code jwe.issuer}: accepted issuers. */
     public static final Setting<List<String>> ISSUER = CORE.list("jwe.issuer",
-            "Required. Accepted issuers (iss), exact match, comma-separated.");
+            "Required (or jwe.issuers). Accepted issuers (iss), exact match, comma-separated; without"
+                    + " jwe.verification.keys each one's keys are discovered and verify its own tokens only.");
+    /** {@code jwe.issuers}: the names of several issuers, each trusted with its own keys. */
+    public static final Setting<List<String>> ISSUERS = CORE.list("jwe.issuers",
+            "Names of several issuers, each trusted only with its own keys (set in the rows below);"
+                    + " instead of jwe.issuer and jwe.verification.keys.");
     /** {@code jwe.ignore-issuer}: the opt-out of the issuer check. */
     public static final Setting<Boolean> IGNORE_ISSUER = CORE.bool("jwe.ignore-issuer", false,
             "true: do not check iss (logged at start-up).");
@@ -106,12 +111,14 @@ public final class CoreSettings {
     public static final Setting<String> PRINCIPAL_CLAIM = CORE.string("jwe.principal-claim", "sub",
             "Claim that names the principal; no fallback: a token without it is rejected (MISSING_PRINCIPAL)."
                     + " A comma-separated list (preferred_username,sub) falls back in its order.");
-    /** {@code jwe.roles-claim}: the claim with the roles. */
+    /** {@code jwe.roles-claim}: the claim (or comma-separated claims) with the roles. */
     public static final Setting<String> ROLES_CLAIM = CORE.string("jwe.roles-claim", "groups",
-            "Claim with the roles; dotted paths reach into objects (realm_access.roles).");
-    /** {@code jwe.scope-claim}: the claim with the OAuth scopes. */
+            "Claim with the roles; dotted paths reach into objects (realm_access.roles); comma-separated for"
+                    + " several, merged (realm_access.roles,resource_access.orders-api.roles).");
+    /** {@code jwe.scope-claim}: the claim (or comma-separated claims) with the OAuth scopes. */
     public static final Setting<String> SCOPE_CLAIM = CORE.string("jwe.scope-claim", "scope",
-            "Claim with OAuth scopes: space-separated string or array.");
+            "Claim with OAuth scopes: space-separated string or array; comma-separated for several, merged"
+                    + " (scope,scp).");
 
     /** {@code jwe.cache.max-entries}: size of the verified-token cache. */
     public static final Setting<Integer> CACHE_MAX_ENTRIES = CORE.integer("jwe.cache.max-entries", 10_000,
@@ -154,9 +161,10 @@ public final class CoreSettings {
     public static final List<Setting<?>> ALL = List.of(CONFIG, DECRYPTION_KEYS, DECRYPTION_KEYSTORE_PASSWORD,
             VERIFICATION_KEYS, VERIFICATION_KEYSTORE_PASSWORD, VERIFICATION_REFRESH, VERIFICATION_MIN_REFRESH_INTERVAL,
             VERIFICATION_STALE_IF_ERROR, VERIFICATION_TIMEOUT, VERIFICATION_FETCH_AT_START, KEYS_RELOAD_INTERVAL,
-            ISSUER, IGNORE_ISSUER, AUDIENCE, IGNORE_AUDIENCE, KEY_MANAGEMENT_ALGORITHMS, CONTENT_ENCRYPTION_ALGORITHMS,
-            SIGNATURE_ALGORITHMS, SIGNATURE_REQUIRED, CRYPTO_PROVIDER, CLOCK_SKEW, MAX_TOKEN_LENGTH, MAX_LIFETIME, REQUIRED_CLAIMS,
-            TOKEN_TYPE, PRINCIPAL_CLAIM, ROLES_CLAIM, SCOPE_CLAIM, CACHE_MAX_ENTRIES, CACHE_MAX_TTL, CACHE_REJECT_TTL,
+            ISSUER, ISSUERS, IGNORE_ISSUER, AUDIENCE, IGNORE_AUDIENCE, KEY_MANAGEMENT_ALGORITHMS,
+            CONTENT_ENCRYPTION_ALGORITHMS, SIGNATURE_ALGORITHMS, SIGNATURE_REQUIRED, CRYPTO_PROVIDER, CLOCK_SKEW,
+            MAX_TOKEN_LENGTH, MAX_LIFETIME, REQUIRED_CLAIMS, TOKEN_TYPE, PRINCIPAL_CLAIM, ROLES_CLAIM, SCOPE_CLAIM,
+            CACHE_MAX_ENTRIES, CACHE_MAX_TTL, CACHE_REJECT_TTL,
             REVOCATION_STORE, REVOCATION_MAX_ENTRIES, REVOCATION_RETENTION, REVOCATION_FAIL_OPEN, REPLAY_PROTECT,
             REPLAY_WINDOW, REPLAY_FAIL_OPEN);
 

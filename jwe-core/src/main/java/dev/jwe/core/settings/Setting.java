@@ -244,6 +244,18 @@ public final class Setting<T> {
                 new Condition(selector, value, note));
     }
 
+    /**
+     * This declaration under another name: for the per-issuer settings, declared once with a
+     * placeholder ({@code jwe.issuers.<name>.issuer}) and read under each issuer's name.
+     *
+     * @param newName the key
+     * @return a new declaration
+     */
+    Setting<T> renamed(String newName) {
+        return new Setting<>(requireText(newName, "name"), type, defaultValue, documentedDefault, description, owner,
+                secret, condition);
+    }
+
     /** The name. */
     @Override
     public String toString() {

@@ -6,6 +6,7 @@ import static dev.jwe.core.settings.CoreSettings.DECRYPTION_KEYS;
 import static dev.jwe.core.settings.CoreSettings.IGNORE_AUDIENCE;
 import static dev.jwe.core.settings.CoreSettings.IGNORE_ISSUER;
 import static dev.jwe.core.settings.CoreSettings.ISSUER;
+import static dev.jwe.core.settings.CoreSettings.ISSUERS;
 import static dev.jwe.core.settings.CoreSettings.KEY_MANAGEMENT_ALGORITHMS;
 import static dev.jwe.core.settings.CoreSettings.ROLES_CLAIM;
 import static dev.jwe.core.settings.CoreSettings.SCOPE_CLAIM;
@@ -96,8 +97,9 @@ final class DemoConfig {
                     .clock(clock));
             return new DemoConfig(settings, metered, decryptionKeys.get(), null);
         }
-        if (settings.find(VERIFICATION_KEYS).isPresent()) {
-            throw new ConfigurationException(DECRYPTION_KEYS.name(), "required when jwe.verification.keys is set:"
+        if (settings.find(VERIFICATION_KEYS).isPresent() || settings.find(ISSUERS).isPresent()) {
+            String other = settings.find(ISSUERS).isPresent() ? ISSUERS.name() : VERIFICATION_KEYS.name();
+            throw new ConfigurationException(DECRYPTION_KEYS.name(), "required when " + other + " is set:"
                     + " set both to use your own keys, or neither for development keys");
         }
         return developmentKeys(settings, clock);
@@ -128,9 +130,14 @@ final class DemoConfig {
         first(settings, CONTENT_ENCRYPTION_ALGORITHMS).ifPresent(minter::contentEncryptionAlgorithm);
         first(settings, SIGNATURE_ALGORITHMS).ifPresent(minter::signatureAlgorithm);
         settings.find(TOKEN_TYPE).ifPresent(minter::type);
-        DevTokens devTokens = new DevTokens(minter.build(), clock, issuer, audience, settings.get(ROLES_CLAIM),
-                settings.get(SCOPE_CLAIM));
+        DevTokens devTokens = new DevTokens(minter.build(), clock, issuer, audience, firstName(settings.get(ROLES_CLAIM)),
+                firstName(settings.get(SCOPE_CLAIM)));
         return new DemoConfig(settings, metered, KeySource.of(encryption), devTokens);
+    }
+
+    /** The first of a comma-separated list of claims ({@code jwe.roles-claim}): where minted tokens put them. */
+    private static String firstName(String claims) {
+        return claims.split(",")[0].trim();
     }
 
     private static KeyPair generate(String algorithm, ECGenParameterSpec spec) {
