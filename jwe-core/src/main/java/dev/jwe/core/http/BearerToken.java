@@ -2,7 +2,6 @@ package dev.jwe.core.http;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -76,8 +75,7 @@ public record BearerToken(Outcome outcome, String token, Source source) {
                 continue;
             }
             int space = header.indexOf(' ');
-            String scheme = space < 0 ? header : header.substring(0, space);
-            if (!scheme.toLowerCase(Locale.ROOT).equals("bearer")) {
+            if (!isBearerScheme(header, space < 0 ? header.length() : space)) {
                 continue;
             }
             int i = space < 0 ? header.length() : space;
@@ -105,6 +103,11 @@ public record BearerToken(Outcome outcome, String token, Source source) {
         }
         return found.size() == 1 ? new BearerToken(Outcome.FOUND, found.get(0), source == null ? Source.COOKIE : source)
                 : INVALID;
+    }
+
+    /** The scheme is case-insensitive (RFC 9110 §11.1); compared in place, no copy per request. */
+    private static boolean isBearerScheme(String header, int schemeEnd) {
+        return schemeEnd == 6 && header.regionMatches(true, 0, "bearer", 0, 6);
     }
 
     /** Adds the non-empty raw token values; false when one is not a b64token. */
