@@ -20,6 +20,9 @@ public final class VerifiedToken {
     // A cache hit makes a new, small VerifiedToken around the cached TokenFacts: the cache holds
     // compact facts and the claims' JSON text, and the map is parsed only when asked for.
     private final TokenFacts facts;
+    private final String principalName;
+    private final String subject;
+    private final String jwtId;
     private final boolean cached;
     /** The digest of a cache hit, for a fingerprint formatted only when asked for; else {@code null}. */
     private final TokenDigest digest;
@@ -46,6 +49,9 @@ public final class VerifiedToken {
      */
     VerifiedToken(TokenFacts facts, Map<String, Object> claims, TokenMetadata metadata) {
         this.facts = facts;
+        this.subject = facts.subject();
+        this.principalName = facts.principalName(subject);
+        this.jwtId = facts.jwtId();
         this.cached = metadata.cached();
         this.digest = null;
         this.claims = claims;
@@ -60,6 +66,9 @@ public final class VerifiedToken {
      */
     VerifiedToken(TokenFacts facts, TokenDigest digest) {
         this.facts = facts;
+        this.subject = facts.subject();
+        this.principalName = facts.principalName(subject);
+        this.jwtId = facts.jwtId();
         this.cached = true;
         this.digest = digest;
     }
@@ -81,12 +90,12 @@ public final class VerifiedToken {
 
     /** The principal name: the configured principal claim ({@code sub} by default). */
     public String principalName() {
-        return facts.principalName;
+        return principalName;
     }
 
     /** The {@code sub} claim, if present. */
     public Optional<String> subject() {
-        return Optional.ofNullable(facts.subject);
+        return Optional.ofNullable(subject);
     }
 
     /** The {@code iss} claim, if present. */
@@ -116,7 +125,7 @@ public final class VerifiedToken {
 
     /** The {@code jti} claim, if present. */
     public Optional<String> jwtId() {
-        return Optional.ofNullable(facts.jwtId);
+        return Optional.ofNullable(jwtId);
     }
 
     /** The OAuth scopes from the configured scope claim (space-separated string or array). */
@@ -194,7 +203,7 @@ public final class VerifiedToken {
     @Override
     public String toString() {
         TokenFacts.Protection p = facts.protection;
-        return "VerifiedToken[sub=" + facts.subject + ", iss=" + facts.issuer + ", jti=" + facts.jwtId + ", exp="
+        return "VerifiedToken[sub=" + subject + ", iss=" + facts.issuer + ", jti=" + jwtId + ", exp="
                 + expiresAt() + ", kid=" + p.keyId() + ", alg=" + p.alg() + ", enc=" + p.enc()
                 + ", sig=" + p.signatureAlgorithm() + "]";
     }
