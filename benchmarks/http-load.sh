@@ -45,7 +45,7 @@ trap cleanup EXIT
 
 server_jvm="-Xms512m -Xmx512m"
 # shellcheck disable=SC2086 # word splitting of the JVM options is intended
-java $server_jvm -Dorg.slf4j.simpleLogger.logFile="$work/audit.log" \
+java $server_jvm -Dbenchmarks.audit.file="$work/audit.log" \
     -cp benchmarks/target/benchmarks.jar dev.jwe.benchmarks.HttpLoadServer 0 "$work" "$distinct" \
     >"$work/server.out" 2>&1 &
 server_pid=$!
@@ -132,6 +132,10 @@ for round in $(seq 1 "$rounds"); do
     done
 done
 load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
+# Stop the server first: its shutdown hook drains Logback's async queue and flushes the file.
+kill "$server_pid" 2>/dev/null || true
+wait "$server_pid" 2>/dev/null || true
+server_pid=""
 audit_lines="$(grep -c '"outcome":"accepted"' "$work/audit.log" || true)"
 
 RUNS="$runs" DATE="$started" LOAD_BEFORE="$load_before" LOAD_AFTER="$load_after" \

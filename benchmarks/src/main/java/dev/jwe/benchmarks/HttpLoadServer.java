@@ -32,8 +32,9 @@ import org.eclipse.jetty.server.ServerConnector;
  *       validator, verified-token cache on (default 10,000 entries), {@link AuditListener#NOOP};</li>
  *   <li>{@code /audited/hello}: the same with the default audit listener
  *       ({@link AuditListener#slf4j()}: one JSON line per request on logger {@code dev.jwe.audit},
- *       written wherever the SLF4J binding sends it; slf4j-simple in this jar, see
- *       {@code simplelogger.properties});</li>
+ *       written wherever the SLF4J binding sends it: in this jar Logback, through an
+ *       {@code AsyncAppender} to the file named by {@code -Dbenchmarks.audit.file}, see
+ *       {@code logback.xml});</li>
  *   <li>{@code /uncached/hello}: the same as {@code /api} with the cache off, so that every
  *       request pays the whole pipeline, as a token the server has not seen before does.</li>
  * </ul>

@@ -6,6 +6,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -60,6 +62,24 @@ class HttpLoadServerIT {
         for (String token : tokens) {
             assertThat(get("/uncached/hello", token).body()).isEqualTo("hello alice\n");
         }
+    }
+
+    @Test
+    void getWhenAuditedPathThenOneJsonLineReachesTheFileThroughTheAsyncAppender() throws Exception {
+        String token = server.distinctTokens(1).get(0);
+        assertThat(get("/audited/hello", token).statusCode()).isEqualTo(200);
+        Path file = Path.of(System.getProperty("benchmarks.audit.file"));
+        String fingerprint = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(token.getBytes(java.nio.charset.StandardCharsets.US_ASCII)), 0, 8);
+        List<String> lines = List.of();
+        for (int i = 0; i < 100 && lines.isEmpty(); i++) { // the appender's worker writes it a moment later
+            Thread.sleep(50);
+            lines = Files.exists(file) ? Files.readAllLines(file).stream().filter(l -> l.contains(fingerprint)).toList()
+                    : List.of();
+        }
+        assertThat(lines).hasSize(1);
+        assertThat(lines.get(0)).startsWith("{\"time\":").contains("\"outcome\":\"accepted\"", "\"sub\":\"alice\"",
+                "\"path\":\"/audited/hello\"").doesNotContain(token.substring(0, 40));
     }
 
     @Test

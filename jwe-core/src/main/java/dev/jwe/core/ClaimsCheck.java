@@ -128,10 +128,11 @@ final class ClaimsCheck {
      */
     void recheckTimes(VerifiedToken token) throws TokenRejectedException {
         long now = clock.instant().getEpochSecond();
-        if (now >= token.expiresAt().getEpochSecond() + skew) {
+        if (now >= token.expiresAtSecond() + skew) {
             throw new TokenRejectedException(Reason.EXPIRED);
         }
-        if (token.notBefore().isPresent() && now + skew < token.notBefore().get().getEpochSecond()) {
+        long nbf = token.notBeforeSecond();
+        if (nbf != TokenFacts.ABSENT && now + skew < nbf) {
             throw new TokenRejectedException(Reason.NOT_YET_VALID);
         }
     }

@@ -115,14 +115,18 @@ public final class InMemoryRevocationStore extends KeyValueRevocationStore {
 
     @Override
     protected Map<String, Long> getAll(Table table, Set<String> keys) {
-        Map<String, Long> out = new HashMap<>();
+        Map<String, Long> out = null;
         for (String key : keys) {
             Long value = get(table, key);
             if (value != null) {
+                if (out == null) {
+                    out = new HashMap<>();
+                }
                 out.put(key, value);
             }
         }
-        return out;
+        // Nothing revoked is the common case: no map allocated for it.
+        return out == null ? Map.of() : out;
     }
 
     @Override

@@ -4,7 +4,6 @@ import dev.jwe.core.settings.CoreSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -195,10 +194,8 @@ public abstract class KeyValueRevocationStore implements RevocationStore {
                 Long value = get(Table.REVOCATIONS, only);
                 return value == null ? Map.of() : Map.of(only, value);
             }
-            Set<String> keys = new LinkedHashSet<>();
-            keys.add(tokenKey);
-            keys.add(subjectKey);
-            return getAll(Table.REVOCATIONS, keys);
+            // Never equal (their first characters differ), so Set.of cannot refuse them; no growable set per lookup.
+            return getAll(Table.REVOCATIONS, Set.of(tokenKey, subjectKey));
         });
         long now = clock.millis();
         Long tokenUntil = tokenKey == null ? null : found.get(tokenKey);

@@ -15,9 +15,4 @@ package dev.jwe.core;
  */
 public record TokenMetadata(String keyId, String keyManagementAlgorithm, String contentEncryptionAlgorithm,
         String signingKeyId, String signatureAlgorithm, String fingerprint, boolean cached) {
-
-    TokenMetadata asCached() {
-        return cached ? this : new TokenMetadata(keyId, keyManagementAlgorithm, contentEncryptionAlgorithm,
-                signingKeyId, signatureAlgorithm, fingerprint, true);
-    }
 }

@@ -2,7 +2,10 @@ package dev.jwe.core;
 
 import dev.jwe.core.internal.Compact;
 import dev.jwe.core.internal.TokenDigest;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,7 +73,7 @@ final class ValidationPipeline {
      */
     VerifiedToken validate(String token, RequestInfo request, boolean singleUse) throws TokenRejectedException {
         Objects.requireNonNull(request, "request");
-        long start = System.nanoTime();
+        long start = audit.isOff() ? 0 : System.nanoTime(); // the duration is read by the audit event only
         VerifiedToken verified = null;
         try {
             verified = decide(token);
@@ -91,15 +94,15 @@ final class ValidationPipeline {
         TokenForm.screen(token, maxTokenLength);
         if (!needsDigest) {
             // The digest keys the cache and correlates audit events; with neither, nobody reads it.
-            return verify(token, null).token();
+            return verify(token, null, false);
         }
         TokenDigest digest = TokenDigest.of(token);
         if (cache == null) {
-            return verify(token, digest.fingerprint()).token();
+            return verify(token, digest.fingerprint(), false);
         }
-        VerifiedTokenCache.Entry entry = cache.accepted(digest, decryptionKeys, trust.anyIssuerKeys());
+        TokenFacts entry = cache.accepted(digest, decryptionKeys, trust.anyIssuerKeys());
         if (entry != null) {
-            VerifiedToken hit = entry.token();
+            VerifiedToken hit = new VerifiedToken(entry, digest);
             try {
                 claimsCheck.recheckTimes(hit);
             } catch (TokenRejectedException e) {
@@ -117,9 +120,9 @@ final class ValidationPipeline {
             throw new StageFailure(new TokenRejectedException(known.reason()), AuditFacts.of(known, fingerprint));
         }
         try {
-            VerifiedTokenCache.Entry verified = verify(token, fingerprint);
-            cache.putAccepted(digest, verified.asCached());
-            return verified.token();
+            VerifiedToken verified = verify(token, fingerprint, true);
+            cache.putAccepted(digest, verified.facts());
+            return verified;
         } catch (StageFailure f) {
             if (f.failure() instanceof TokenRejectedException e && VerifiedTokenCache.remembers(e.reason())) {
                 cache.putRejected(digest, f.facts().rejection(e.reason()));
@@ -128,8 +131,11 @@ final class ValidationPipeline {
         }
     }
 
-    /** Stages 2 to 7 on a cache miss; the token and the keys that decrypted and verified it. */
-    private VerifiedTokenCache.Entry verify(String token, String fingerprint) throws StageFailure {
+    /**
+     * Stages 2 to 7 on a cache miss: the token, whose facts hold the keys that decrypted and
+     * verified it, and, when {@code forCache}, the claims' JSON text.
+     */
+    private VerifiedToken verify(String token, String fingerprint, boolean forCache) throws StageFailure {
         JweHeader header = null;
         TokenClaims claims = null;
         try {
@@ -144,11 +150,14 @@ final class ValidationPipeline {
             PrincipalExtraction.Result principal = issuer.principals().extract(claims);
             TokenMetadata metadata = new TokenMetadata(header.kid(), header.alg(), header.enc(), inner.kid(),
                     inner.alg(), fingerprint, false);
-            VerifiedToken verified = new VerifiedToken(principal.name(), claims.subject(), claims.issuer(),
-                    checked.audiences(), checked.expiresAt(), checked.issuedAt(), checked.notBefore(),
-                    claims.jwtId(), principal.scopes(), principal.roles(), VerifiedToken.deepUnmodifiable(claims.all()),
-                    metadata);
-            return new VerifiedTokenCache.Entry(verified, plaintext.key(), inner.key());
+            TokenFacts facts = new TokenFacts(principal.name(), claims.subject(), claims.issuer(), claims.jwtId(),
+                    List.copyOf(checked.audiences()), Collections.unmodifiableSet(principal.scopes()),
+                    Collections.unmodifiableSet(principal.roles()), checked.expiresAt().getEpochSecond(),
+                    TokenFacts.seconds(checked.issuedAt()), TokenFacts.seconds(checked.notBefore()),
+                    new TokenFacts.Protection(header.kid(), header.alg(), header.enc(), inner.kid(), inner.alg(),
+                            plaintext.key(), inner.key()),
+                    forCache ? inner.claimsJson().getBytes(StandardCharsets.UTF_8) : null);
+            return new VerifiedToken(facts, VerifiedToken.deepUnmodifiable(claims.all()), metadata);
         } catch (TokenRejectedException | RuntimeException e) {
             throw new StageFailure(e, AuditFacts.of(header, claims, fingerprint));
         }

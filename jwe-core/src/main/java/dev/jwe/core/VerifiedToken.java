@@ -1,5 +1,7 @@
 package dev.jwe.core;
 
+import dev.jwe.core.internal.TokenDigest;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,34 +17,75 @@ import java.util.Set;
  * {@link #toString()} shows metadata only (sub, iss, jti, exp, key ids), never other claims.
  */
 public final class VerifiedToken {
+    // A cache hit makes a new, small VerifiedToken around the cached TokenFacts: the cache holds
+    // compact facts and the claims' JSON text, and the map is parsed only when asked for.
+    private final TokenFacts facts;
     private final String principalName;
     private final String subject;
-    private final String issuer;
-    private final List<String> audiences;
-    private final Instant expiresAt;
-    private final Instant issuedAt;
-    private final Instant notBefore;
     private final String jwtId;
-    private final Set<String> scopes;
-    private final Set<String> roles;
-    private final Map<String, Object> claims;
-    private final TokenMetadata metadata;
+    private final boolean cached;
+    /** The digest of a cache hit, for a fingerprint formatted only when asked for; else {@code null}. */
+    private final TokenDigest digest;
+    private volatile Map<String, Object> claims;
+    private volatile TokenMetadata metadata;
 
     VerifiedToken(String principalName, String subject, String issuer, List<String> audiences, Instant expiresAt,
             Instant issuedAt, Instant notBefore, String jwtId, Set<String> scopes, Set<String> roles,
             Map<String, Object> claims, TokenMetadata metadata) {
-        this.principalName = principalName;
-        this.subject = subject;
-        this.issuer = issuer;
-        this.audiences = List.copyOf(audiences);
-        this.expiresAt = expiresAt;
-        this.issuedAt = issuedAt;
-        this.notBefore = notBefore;
-        this.jwtId = jwtId;
-        this.scopes = Collections.unmodifiableSet(scopes);
-        this.roles = Collections.unmodifiableSet(roles);
+        this(new TokenFacts(principalName, subject, issuer, jwtId, List.copyOf(audiences),
+                Collections.unmodifiableSet(scopes), Collections.unmodifiableSet(roles),
+                expiresAt.getEpochSecond(), TokenFacts.seconds(issuedAt), TokenFacts.seconds(notBefore),
+                new TokenFacts.Protection(metadata.keyId(), metadata.keyManagementAlgorithm(),
+                        metadata.contentEncryptionAlgorithm(), metadata.signingKeyId(), metadata.signatureAlgorithm(),
+                        null, null), null), claims, metadata);
+    }
+
+    /**
+     * A freshly validated token.
+     *
+     * @param facts its facts
+     * @param claims its claims, deeply unmodifiable
+     * @param metadata its metadata
+     */
+    VerifiedToken(TokenFacts facts, Map<String, Object> claims, TokenMetadata metadata) {
+        this.facts = facts;
+        this.subject = facts.subject();
+        this.principalName = facts.principalName(subject);
+        this.jwtId = facts.jwtId();
+        this.cached = metadata.cached();
+        this.digest = null;
         this.claims = claims;
         this.metadata = metadata;
+    }
+
+    /**
+     * A token served from the verified-token cache.
+     *
+     * @param facts the cached facts, with the claims' JSON text
+     * @param digest the token's digest
+     */
+    VerifiedToken(TokenFacts facts, TokenDigest digest) {
+        this.facts = facts;
+        this.subject = facts.subject();
+        this.principalName = facts.principalName(subject);
+        this.jwtId = facts.jwtId();
+        this.cached = true;
+        this.digest = digest;
+    }
+
+    /** The compact facts, for the cache. */
+    TokenFacts facts() {
+        return facts;
+    }
+
+    /** {@code exp} in epoch seconds, for the re-check on a cache hit. */
+    long expiresAtSecond() {
+        return facts.expiresAt;
+    }
+
+    /** {@code nbf} in epoch seconds, or {@link TokenFacts#ABSENT}. */
+    long notBeforeSecond() {
+        return facts.notBefore;
     }
 
     /** The principal name: the configured principal claim ({@code sub} by default). */
@@ -57,27 +100,27 @@ public final class VerifiedToken {
 
     /** The {@code iss} claim, if present. */
     public Optional<String> issuer() {
-        return Optional.ofNullable(issuer);
+        return Optional.ofNullable(facts.issuer);
     }
 
     /** The {@code aud} claim as a list (empty when absent). */
     public List<String> audiences() {
-        return audiences;
+        return facts.audiences;
     }
 
     /** The {@code exp} claim (always present on a verified token). */
     public Instant expiresAt() {
-        return expiresAt;
+        return Instant.ofEpochSecond(facts.expiresAt);
     }
 
     /** The {@code iat} claim, if present. */
     public Optional<Instant> issuedAt() {
-        return Optional.ofNullable(issuedAt);
+        return Optional.ofNullable(TokenFacts.instant(facts.issuedAt));
     }
 
     /** The {@code nbf} claim, if present. */
     public Optional<Instant> notBefore() {
-        return Optional.ofNullable(notBefore);
+        return Optional.ofNullable(TokenFacts.instant(facts.notBefore));
     }
 
     /** The {@code jti} claim, if present. */
@@ -87,12 +130,12 @@ public final class VerifiedToken {
 
     /** The OAuth scopes from the configured scope claim (space-separated string or array). */
     public Set<String> scopes() {
-        return scopes;
+        return facts.scopes;
     }
 
     /** The roles from the configured roles claim ({@code groups} by default). */
     public Set<String> roles() {
-        return roles;
+        return facts.roles;
     }
 
     /**
@@ -102,7 +145,7 @@ public final class VerifiedToken {
      * @return whether it is in {@link #roles()}
      */
     public boolean hasRole(String role) {
-        return roles.contains(role);
+        return facts.roles.contains(role);
     }
 
     /**
@@ -112,7 +155,7 @@ public final class VerifiedToken {
      * @return whether it is in {@link #scopes()}
      */
     public boolean hasScope(String scope) {
-        return scopes.contains(scope);
+        return facts.scopes.contains(scope);
     }
 
     /**
@@ -125,13 +168,24 @@ public final class VerifiedToken {
      * @return the value, or empty when absent or of another type
      */
     public <T> Optional<T> claim(String name, Class<T> type) {
-        Object value = claims.get(name);
+        Object value = claims().get(name);
         return type.isInstance(value) ? Optional.of(type.cast(value)) : Optional.empty();
     }
 
     /** All claims, unmodifiable (nested objects and arrays too). */
     public Map<String, Object> claims() {
-        return claims;
+        Map<String, Object> c = claims;
+        if (c == null) {
+            // Parsed again from the text that was parsed and verified when the token entered the
+            // cache; two threads may both parse it, to equal results.
+            try {
+                c = deepUnmodifiable(TokenClaims.read(new String(facts.claimsJson, StandardCharsets.UTF_8)).all());
+            } catch (TokenRejectedException e) {
+                throw new IllegalStateException("cached claims no longer parse", e);
+            }
+            claims = c;
+        }
+        return c;
     }
 
     /**
@@ -162,20 +216,22 @@ public final class VerifiedToken {
 
     /** What the token was protected with: key ids and algorithms, cache hit. */
     public TokenMetadata metadata() {
-        return metadata;
-    }
-
-    /** The same token, marked as served from the cache. */
-    VerifiedToken asCached() {
-        return new VerifiedToken(principalName, subject, issuer, audiences, expiresAt, issuedAt, notBefore, jwtId,
-                scopes, roles, claims, metadata.asCached());
+        TokenMetadata m = metadata;
+        if (m == null) {
+            TokenFacts.Protection p = facts.protection;
+            m = new TokenMetadata(p.keyId(), p.alg(), p.enc(), p.signingKeyId(), p.signatureAlgorithm(),
+                    digest == null ? null : digest.fingerprint(), cached);
+            metadata = m;
+        }
+        return m;
     }
 
     @Override
     public String toString() {
-        return "VerifiedToken[sub=" + subject + ", iss=" + issuer + ", jti=" + jwtId + ", exp=" + expiresAt
-                + ", kid=" + metadata.keyId() + ", alg=" + metadata.keyManagementAlgorithm()
-                + ", enc=" + metadata.contentEncryptionAlgorithm() + ", sig=" + metadata.signatureAlgorithm() + "]";
+        TokenFacts.Protection p = facts.protection;
+        return "VerifiedToken[sub=" + subject + ", iss=" + facts.issuer + ", jti=" + jwtId + ", exp="
+                + expiresAt() + ", kid=" + p.keyId() + ", alg=" + p.alg() + ", enc=" + p.enc()
+                + ", sig=" + p.signatureAlgorithm() + "]";
     }
 
     static Map<String, Object> deepUnmodifiable(Map<String, Object> map) {

@@ -13,7 +13,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Bounded caches of decisions, keyed by the full SHA-256 of the token text (no token text is
- * held, and only the exact same string can hit). Accepted tokens live until their {@code exp}
+ * held, and only the exact same string can hit). An accepted token is kept as compact
+ * {@link TokenFacts} (a few hundred bytes with the key and the cache's own node, see
+ * BENCHMARKS.md), what tokens share stored once ({@link Interner}). Accepted tokens live until their {@code exp}
  * (plus skew) or {@code maxTtl}, whichever is first; the validator re-checks time claims on every
  * hit. Rejections that cost a decryption live {@code rejectTtl}. Thread-safe.
  */
@@ -22,22 +24,12 @@ final class VerifiedTokenCache {
     record Rejection(Reason reason, String kid, String alg, String enc) {
     }
 
-    /**
-     * A verified token and the keys that decrypted and verified it: a hit counts only while those
-     * very keys are still in force (a rotated-out or expired key ends its tokens' entries).
-     */
-    record Entry(VerifiedToken token, KeyEntry decryptedWith, KeyEntry verifiedWith) {
-        /** The entry to store: its token marked as served from the cache. */
-        Entry asCached() {
-            return new Entry(token.asCached(), decryptedWith, verifiedWith);
-        }
-    }
-
-    private final Cache<TokenDigest, Entry> accepted;
+    private final Cache<TokenDigest, TokenFacts> accepted;
     private final Cache<TokenDigest, Rejection> rejected;
     private final Clock clock;
     private final Duration maxTtl;
     private final Duration skew;
+    private final Interner shared = new Interner();
 
     VerifiedTokenCache(int maxEntries, Duration maxTtl, Duration rejectTtl, Duration skew, Clock clock) {
         this.clock = clock;
@@ -51,7 +43,7 @@ final class VerifiedTokenCache {
                 .ticker(ticker)
                 .executor(Runnable::run)
                 .recordStats()
-                .expireAfter(Expiry.creating((TokenDigest k, Entry v) -> lifetime(v.token())))
+                .expireAfter(Expiry.creating((TokenDigest k, TokenFacts v) -> lifetime(v.expiresAt)))
                 .build();
         this.rejected = rejectTtl.isZero() ? null : Caffeine.newBuilder()
                 .maximumSize(maxEntries)
@@ -73,8 +65,8 @@ final class VerifiedTokenCache {
         };
     }
 
-    private Duration lifetime(VerifiedToken token) {
-        Duration untilExp = Duration.between(clock.instant(), token.expiresAt().plus(skew));
+    private Duration lifetime(long expiresAt) {
+        Duration untilExp = Duration.between(clock.instant(), Instant.ofEpochSecond(expiresAt).plus(skew));
         return untilExp.compareTo(maxTtl) < 0 ? untilExp : maxTtl;
     }
 
@@ -85,16 +77,17 @@ final class VerifiedTokenCache {
      * @param digest the token's digest
      * @param decryptionKeys the validator's decryption keys
      * @param verificationKeys the validator's verification keys, or {@code null}
-     * @return the entry, or {@code null}
+     * @return the cached facts, or {@code null}
      */
-    Entry accepted(TokenDigest digest, KeySource decryptionKeys, KeySource verificationKeys) {
-        Entry entry = accepted.getIfPresent(digest);
+    TokenFacts accepted(TokenDigest digest, KeySource decryptionKeys, KeySource verificationKeys) {
+        TokenFacts entry = accepted.getIfPresent(digest);
         if (entry == null) {
             return null;
         }
         Instant now = clock.instant();
-        if (inForce(decryptionKeys, entry.decryptedWith(), now)
-                && (entry.verifiedWith() == null || inForce(verificationKeys, entry.verifiedWith(), now))) {
+        TokenFacts.Protection p = entry.protection;
+        if (inForce(decryptionKeys, p.decryptedWith(), now)
+                && (p.verifiedWith() == null || inForce(verificationKeys, p.verifiedWith(), now))) {
             return entry;
         }
         invalidate(digest);
@@ -119,9 +112,14 @@ final class VerifiedTokenCache {
         return rejected == null ? null : rejected.getIfPresent(digest);
     }
 
-    void putAccepted(TokenDigest digest, Entry entry) {
-        if (!lifetime(entry.token()).isNegative()) {
-            accepted.put(digest, entry);
+    /**
+     * @param digest the token's digest
+     * @param facts the facts of a token that passed every stage, with the claims' JSON text and the
+     *     keys that decrypted and verified it; stored with what other tokens share interned
+     */
+    void putAccepted(TokenDigest digest, TokenFacts facts) {
+        if (!lifetime(facts.expiresAt).isNegative()) {
+            accepted.put(digest, facts.interned(shared));
         }
     }
 

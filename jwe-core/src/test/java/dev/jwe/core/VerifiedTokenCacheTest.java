@@ -1,6 +1,7 @@
 package dev.jwe.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.Duration;
@@ -72,6 +73,58 @@ class VerifiedTokenCacheTest {
         assertThat(events.get(1).cached()).isTrue();
         assertThat(events.get(1).accepted()).isTrue();
         assertThat(events.get(1).fingerprint()).isEqualTo(events.get(0).fingerprint());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void validateWhenServedFromCacheThenSameClaimsRolesScopesAndTimesAsTheFirstValidation() throws Exception {
+        JweTokenValidator v = validator();
+        Map<String, Object> claims = new java.util.LinkedHashMap<>(TokenIssuer.claims(TestKeys.CLOCK)
+                .issuer(TestKeys.ISSUER).audience(TestKeys.AUDIENCE).subject("alice").claim("jti", "j-1")
+                .expiresIn(Duration.ofMinutes(10)).roles(List.of("writer", "admin", "reader"))
+                .scopes(List.of("b", "a")).build());
+        claims.put("nbf", TestKeys.NOW.getEpochSecond() - 5);
+        claims.put("address", Map.of("city", "Zürich", "zip", List.of(8000L, 8001L)));
+        String token = ISSUER.issue(claims);
+        VerifiedToken first = v.validate(token);
+        VerifiedToken hit = v.validate(token);
+
+        assertThat(hit.metadata().cached()).isTrue();
+        assertThat(hit.claims()).isEqualTo(first.claims()).containsEntry("address",
+                Map.of("city", "Zürich", "zip", List.of(8000L, 8001L)));
+        assertThat(List.copyOf(hit.claims().keySet())).isEqualTo(List.copyOf(first.claims().keySet()));
+        assertThat(hit.claim("address", Map.class)).contains(Map.of("city", "Zürich", "zip", List.of(8000L, 8001L)));
+        assertThat(List.copyOf(hit.roles())).containsExactly("writer", "admin", "reader");
+        assertThat(List.copyOf(hit.scopes())).containsExactly("b", "a");
+        assertThat(hit.audiences()).containsExactly(TestKeys.AUDIENCE);
+        assertThat(hit.issuer()).contains(TestKeys.ISSUER);
+        assertThat(hit.subject()).contains("alice");
+        assertThat(hit.jwtId()).contains("j-1");
+        assertThat(hit.expiresAt()).isEqualTo(first.expiresAt());
+        assertThat(hit.issuedAt()).isEqualTo(first.issuedAt()).isPresent();
+        assertThat(hit.notBefore()).contains(TestKeys.NOW.minusSeconds(5));
+        assertThat(hit.metadata()).isEqualTo(new TokenMetadata("enc-1", first.metadata().keyManagementAlgorithm(),
+                first.metadata().contentEncryptionAlgorithm(), "sig-1", first.metadata().signatureAlgorithm(),
+                first.metadata().fingerprint(), true));
+        assertThat(hit.toString()).isEqualTo(first.toString());
+        assertThat(hit.roles().contains(null)).isFalse();
+        assertThatThrownBy(() -> hit.claims().put("x", 1)).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> ((Map<String, Object>) hit.claims().get("address")).put("x", 1))
+                .isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void validateWhenTwoCachedTokensShareRolesThenTheirOrderIsEachTokensOwn() throws Exception {
+        JweTokenValidator v = validator();
+        String ab = ISSUER.issue(TokenIssuer.claims(TestKeys.CLOCK).issuer(TestKeys.ISSUER).audience(TestKeys.AUDIENCE)
+                .subject("alice").expiresIn(Duration.ofMinutes(10)).roles(List.of("a", "b")).build());
+        String ba = ISSUER.issue(TokenIssuer.claims(TestKeys.CLOCK).issuer(TestKeys.ISSUER).audience(TestKeys.AUDIENCE)
+                .subject("bob").expiresIn(Duration.ofMinutes(10)).roles(List.of("b", "a")).build());
+        v.validate(ab);
+        v.validate(ba);
+        assertThat(List.copyOf(v.validate(ab).roles())).containsExactly("a", "b");
+        assertThat(List.copyOf(v.validate(ba).roles())).containsExactly("b", "a");
+        assertThat(v.validate(ba).principalName()).isEqualTo("bob");
     }
 
     @Test

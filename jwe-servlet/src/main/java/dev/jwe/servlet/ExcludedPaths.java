@@ -59,6 +59,11 @@ final class ExcludedPaths {
         return new ExcludedPaths(exact, prefixes);
     }
 
+    /** Whether there is no rule at all (nothing can match). */
+    boolean isEmpty() {
+        return exact.isEmpty() && prefixes.isEmpty();
+    }
+
     /**
      * @param path the path within the application
      * @return whether a rule matches it

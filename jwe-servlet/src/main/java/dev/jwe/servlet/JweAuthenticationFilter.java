@@ -21,6 +21,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
@@ -192,13 +193,14 @@ public final class JweAuthenticationFilter extends HttpFilter {
             chain.doFilter(new AuthenticatedRequest(request, earlier), response);
             return;
         }
-        String path = pathWithinApplication(request);
-        if (p.excluded.matches(path)) {
+        // The path is built only when a path rule is configured: nothing per request otherwise.
+        String path = p.excluded.isEmpty() && p.singleUse.isEmpty() ? null : pathWithinApplication(request);
+        if (path != null && p.excluded.matches(path)) {
             chain.doFilter(request, response);
             return;
         }
         Authentication outcome = p.authenticator.authenticate(new ServletRequestView(request),
-                !p.authenticator.options().anonymous(), p.singleUse.matches(path));
+                !p.authenticator.options().anonymous(), path != null && p.singleUse.matches(path));
         if (outcome instanceof Authentication.Authenticated ok) {
             request.setAttribute(JwePrincipal.REQUEST_ATTRIBUTE, ok.token());
             request.setAttribute(JwePrincipal.VALIDATOR_ATTRIBUTE, validator);
@@ -226,7 +228,20 @@ public final class JweAuthenticationFilter extends HttpFilter {
         @Override
         public List<String> headers(String name) {
             Enumeration<String> values = request.getHeaders(name);
-            return values == null || !values.hasMoreElements() ? List.of() : Collections.list(values);
+            if (values == null || !values.hasMoreElements()) {
+                return List.of();
+            }
+            // One value is the common case: no growable list per request for it.
+            String first = values.nextElement();
+            if (!values.hasMoreElements()) {
+                return List.of(first);
+            }
+            List<String> all = new ArrayList<>(2);
+            all.add(first);
+            while (values.hasMoreElements()) {
+                all.add(values.nextElement());
+            }
+            return all;
         }
 
         @Override

@@ -11,6 +11,15 @@ class ExcludedPathsTest {
     private final ExcludedPaths paths = ExcludedPaths.parse(List.of("/health", "/static/*", "/a/b/*"));
 
     @Test
+    void isEmptyWhenNoEntryThenTrueAndNothingMatches() {
+        ExcludedPaths none = ExcludedPaths.parse(List.of());
+        assertThat(none.isEmpty()).isTrue();
+        assertThat(none.matches("/health")).isFalse();
+        assertThat(paths.isEmpty()).isFalse();
+        assertThat(ExcludedPaths.parse(List.of("/api/*")).isEmpty()).isFalse();
+    }
+
+    @Test
     void matchesWhenExactPathThenTrue() {
         assertThat(paths.matches("/health")).isTrue();
     }

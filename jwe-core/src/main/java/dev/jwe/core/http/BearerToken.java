@@ -2,7 +2,6 @@ package dev.jwe.core.http;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -94,10 +93,9 @@ public record BearerToken(Outcome outcome, String token, Source source) {
                 continue;
             }
             int space = header.indexOf(' ');
-            String scheme = space < 0 ? header : header.substring(0, space);
-            String lower = scheme.toLowerCase(Locale.ROOT);
-            boolean dpopScheme = dpop && lower.equals("dpop");
-            if (!lower.equals("bearer") && !dpopScheme) {
+            int schemeEnd = space < 0 ? header.length() : space;
+            boolean dpopScheme = dpop && isDpopScheme(header, schemeEnd);
+            if (!dpopScheme && !isBearerScheme(header, schemeEnd)) {
                 continue;
             }
             int i = space < 0 ? header.length() : space;
@@ -125,6 +123,16 @@ public record BearerToken(Outcome outcome, String token, Source source) {
         }
         return found.size() == 1 ? new BearerToken(Outcome.FOUND, found.get(0), source == null ? Source.COOKIE : source)
                 : INVALID;
+    }
+
+    /** The scheme is case-insensitive (RFC 9110 §11.1); compared in place, no copy per request. */
+    private static boolean isBearerScheme(String header, int schemeEnd) {
+        return schemeEnd == 6 && header.regionMatches(true, 0, "bearer", 0, 6);
+    }
+
+    /** The {@code DPoP} scheme, case-insensitive like every auth-scheme (RFC 9110 §11.1). */
+    private static boolean isDpopScheme(String header, int schemeEnd) {
+        return schemeEnd == 4 && header.regionMatches(true, 0, "dpop", 0, 4);
     }
 
     /** Adds the non-empty raw token values; false when one is not a b64token. */

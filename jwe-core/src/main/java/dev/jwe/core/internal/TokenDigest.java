@@ -3,21 +3,34 @@ package dev.jwe.core.internal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
  * The full SHA-256 of a token's text: the cache key (so a cache holds no token text, and only the
  * exact same string can hit an entry: no truncation) and, in its first 16 hex digits, the
- * fingerprint that logs use to correlate attempts. Immutable.
+ * fingerprint that logs use to correlate attempts. Immutable. Held as four {@code long}s, not a
+ * {@code byte[]}: one object of 48 bytes per cache entry instead of two of 72.
  */
 public final class TokenDigest {
-    private final byte[] digest;
-    private final int hash;
+    private final long d0;
+    private final long d1;
+    private final long d2;
+    private final long d3;
 
     private TokenDigest(byte[] digest) {
-        this.digest = digest;
-        this.hash = Arrays.hashCode(digest);
+        this.d0 = word(digest, 0);
+        this.d1 = word(digest, 8);
+        this.d2 = word(digest, 16);
+        this.d3 = word(digest, 24);
+    }
+
+    /** Eight bytes, big-endian. */
+    private static long word(byte[] b, int from) {
+        long w = 0;
+        for (int i = from; i < from + 8; i++) {
+            w = (w << 8) | (b[i] & 0xFF);
+        }
+        return w;
     }
 
     /**
@@ -68,17 +81,19 @@ public final class TokenDigest {
 
     /** The first 16 lower-case hex digits. */
     public String fingerprint() {
-        return HexFormat.of().formatHex(digest, 0, 8);
+        return HexFormat.of().toHexDigits(d0);
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof TokenDigest d && MessageDigest.isEqual(d.digest, digest);
+        // All four words compared without an early exit, as MessageDigest.isEqual does.
+        return o instanceof TokenDigest d && ((d.d0 ^ d0) | (d.d1 ^ d1) | (d.d2 ^ d2) | (d.d3 ^ d3)) == 0;
     }
 
     @Override
     public int hashCode() {
-        return hash;
+        // SHA-256 output is uniform: any 32 of its bits make a good hash.
+        return (int) (d0 >>> 32);
     }
 
     @Override
