@@ -38,4 +38,14 @@ class JweGrantedAuthoritiesConverterTest {
         assertThat(names(converter.convert(Jwt.withTokenValue("t").header("alg", "ES256")
                 .claim("realm_access", Map.of("roles", List.of("admin"))).build()))).isEmpty();
     }
+
+    @Test
+    void convertWhenPlainJwtAndSeveralClaimsConfiguredThenEachTopLevelClaimMerged() {
+        JweGrantedAuthoritiesConverter several = new JweGrantedAuthoritiesConverter("groups, roles", "scope,scp");
+        Jwt jwt = Jwt.withTokenValue("t").header("alg", "ES256").claim("groups", List.of("admin"))
+                .claim("roles", List.of("clerk", "admin")).claim("scp", List.of("orders:read"))
+                .expiresAt(Instant.now().plusSeconds(60)).build();
+
+        assertThat(names(several.convert(jwt))).containsExactly("ROLE_admin", "ROLE_clerk", "SCOPE_orders:read");
+    }
 }

@@ -21,30 +21,40 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtGra
  * ({@code jwe.roles-claim}, dotted paths such as {@code realm_access.roles} included;
  * {@code jwe.scope-claim}), so Spring sees the same roles as the other adapters. A {@link Jwt} made
  * by another decoder (for example one that wraps {@link JweJwtDecoder} and builds a new token)
- * falls back to Spring's {@link JwtGrantedAuthoritiesConverter} on the same claim names, top-level
- * claims only. Immutable and thread-safe.
+ * falls back to Spring's {@link JwtGrantedAuthoritiesConverter} on the same claim names (each of a
+ * comma-separated list), top-level claims only. Immutable and thread-safe.
  */
 public final class JweGrantedAuthoritiesConverter implements Converter<Jwt, Collection<GrantedAuthority>> {
-    private final JwtGrantedAuthoritiesConverter fallbackRoles = new JwtGrantedAuthoritiesConverter();
-    private final JwtGrantedAuthoritiesConverter fallbackScopes = new JwtGrantedAuthoritiesConverter();
+    private final List<JwtGrantedAuthoritiesConverter> fallback = new ArrayList<>();
 
     /**
-     * @param rolesClaim the roles claim ({@code jwe.roles-claim}), used only for other decoders' tokens
-     * @param scopeClaim the scope claim ({@code jwe.scope-claim}), used only for other decoders' tokens
+     * @param rolesClaim the roles claims ({@code jwe.roles-claim}, comma-separated), used only for
+     *     other decoders' tokens
+     * @param scopeClaim the scope claims ({@code jwe.scope-claim}, comma-separated), used only for
+     *     other decoders' tokens
      */
     public JweGrantedAuthoritiesConverter(String rolesClaim, String scopeClaim) {
-        fallbackRoles.setAuthoritiesClaimName(Objects.requireNonNull(rolesClaim, "rolesClaim"));
-        fallbackRoles.setAuthorityPrefix("ROLE_");
-        fallbackScopes.setAuthoritiesClaimName(Objects.requireNonNull(scopeClaim, "scopeClaim"));
-        fallbackScopes.setAuthorityPrefix("SCOPE_");
+        addFallback(Objects.requireNonNull(rolesClaim, "rolesClaim"), "ROLE_");
+        addFallback(Objects.requireNonNull(scopeClaim, "scopeClaim"), "SCOPE_");
+    }
+
+    private void addFallback(String claims, String prefix) {
+        for (String claim : claims.split(",")) {
+            if (!claim.isBlank()) {
+                JwtGrantedAuthoritiesConverter c = new JwtGrantedAuthoritiesConverter();
+                c.setAuthoritiesClaimName(claim.trim());
+                c.setAuthorityPrefix(prefix);
+                fallback.add(c);
+            }
+        }
     }
 
     @Override
     public Collection<GrantedAuthority> convert(Jwt jwt) {
         Optional<VerifiedToken> verified = jwt instanceof JweJwt ours ? ours.verifiedToken() : Optional.empty();
         if (verified.isEmpty()) {
-            List<GrantedAuthority> out = new ArrayList<>(fallbackRoles.convert(jwt));
-            out.addAll(fallbackScopes.convert(jwt));
+            Set<GrantedAuthority> out = new LinkedHashSet<>();
+            fallback.forEach(c -> out.addAll(c.convert(jwt)));
             return List.copyOf(out);
         }
         Set<GrantedAuthority> out = new LinkedHashSet<>();
