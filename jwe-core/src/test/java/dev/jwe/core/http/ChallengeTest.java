@@ -187,4 +187,20 @@ class ChallengeTest {
                 .containsEntry("status", 503L).containsEntry("title", "Service Unavailable");
         assertThat(Challenge.PROBLEM_JSON).isEqualTo("application/problem+json");
     }
+
+    @Test
+    void wwwAuthenticateWhenDpopAllowedAndResourceConfiguredThenEachChallengeNamesTheMetadata() {
+        String metadata = "https://api.example/.well-known/oauth-protected-resource";
+        assertThat(Challenge.wwwAuthenticate("api", Reason.MISSING_TOKEN, List.of(),
+                SenderConstraintOptions.DpopMode.ALLOWED, List.of("ES256"), false, metadata))
+                .isEqualTo("Bearer realm=\"api\", resource_metadata=\"" + metadata + "\", DPoP algs=\"ES256\","
+                        + " resource_metadata=\"" + metadata + "\"");
+        assertThat(Challenge.wwwAuthenticate("api", Reason.DPOP_PROOF_INVALID, List.of(),
+                SenderConstraintOptions.DpopMode.REQUIRED, List.of("ES256"), true, metadata))
+                .startsWith("DPoP error=\"invalid_dpop_proof\", algs=\"ES256\", error_description=\"")
+                .endsWith(", resource_metadata=\"" + metadata + "\"");
+        assertThat(Challenge.wwwAuthenticate("api", Reason.EXPIRED, List.of(),
+                SenderConstraintOptions.DpopMode.OFF, List.of("ES256"), false, metadata))
+                .isEqualTo(Challenge.wwwAuthenticate("api", Reason.EXPIRED, List.of(), metadata));
+    }
 }

@@ -153,8 +153,10 @@ class DemoConfiguredKeysIT {
         assertThat(metadata.getString("jwks_uri")).isEqualTo(RESOURCE + "/.well-known/jwks.json");
         assertThat(metadata.getJsonArray("bearer_methods_supported").getString(0)).isEqualTo("header");
 
-        String challenge = "Bearer realm=\"api\", resource_metadata=\"" + RESOURCE
-                + "/.well-known/oauth-protected-resource\"";
+        // The demo allows DPoP: both challenges (RFC 9449 §7.1), each naming the metadata (RFC 9728 §5.1).
+        String metadataParam = "resource_metadata=\"" + RESOURCE + "/.well-known/oauth-protected-resource\"";
+        String challenge = "Bearer realm=\"api\", " + metadataParam + ", DPoP algs=\"ES256 PS256 RS256 EdDSA\", "
+                + metadataParam;
         for (String path : List.of("/api/whoami", "/servlet/whoami")) {
             HttpResponse<String> noToken = http.get(path);
             assertThat(noToken.statusCode()).as(path).isEqualTo(401);
