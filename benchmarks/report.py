@@ -328,6 +328,13 @@ def main():
     w(STATIC_FOOTPRINT)
 
     http_section(w, http, nproc)
+    # Hand-written sections kept across regenerations (side-by-side runs of other commands).
+    sections = os.path.join(d, "sections")
+    if os.path.isdir(sections):
+        for name in sorted(os.listdir(sections)):
+            if name.endswith(".md"):
+                with open(os.path.join(sections, name)) as f:
+                    w("\n" + f.read().strip() + "\n")
     print("\n".join(out))
 
 
