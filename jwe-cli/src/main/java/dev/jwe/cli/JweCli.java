@@ -103,6 +103,9 @@ public final class JweCli implements Callable<Integer> {
         for (String name : new String[] {"validate", "inspect", "revoke"}) {
             cli.getSubcommands().get(name).getCommandSpec().usageMessage().footer(SettingsOptions.helpFooter());
         }
+        // A base64url value (a thumbprint for --cnf-jkt, a kid) may start with '-', e.g. "-hU9...": it is
+        // the option's value, not -h (help). Values are checked by each option afterwards.
+        cli.setAllowOptionsAsOptionParameters(true);
         cli.setExecutionExceptionHandler(JweCli::onException);
         cli.setParameterExceptionHandler(JweCli::onParameterException);
         return cli;

@@ -10,6 +10,7 @@ import dev.jwe.core.KeySource;
 import dev.jwe.core.Reason;
 import dev.jwe.core.RequestInfo;
 import dev.jwe.core.TestKeys;
+import dev.jwe.core.VerifiedToken;
 import dev.jwe.core.http.AdapterOptions;
 import dev.jwe.core.http.Authentication;
 import dev.jwe.core.http.HttpAuthenticator;
@@ -25,6 +26,8 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code jwe mint --cnf-jkt/--cnf-x5t} and {@code jwe dpop proof/thumbprint}: what they print is accepted where it should be. */
 class DpopCommandTest {
@@ -108,6 +111,18 @@ class DpopCommandTest {
                 ok -> assertThat(ok.token().confirmationKeyThumbprint()).contains(thumbprint));
         String header = new String(Base64.getUrlDecoder().decode(proof.split("\\.")[0]), StandardCharsets.UTF_8);
         assertThat(header).contains("\"typ\":\"dpop+jwt\"", "\"alg\":\"ES256\"").doesNotContain("\"d\"");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--cnf-jkt", "--cnf-x5t"})
+    void mintWhenThumbprintStartsWithADashThenItIsTheOptionsValue(String option) throws Exception {
+        // base64url of SHA-256 starts with '-' for one key in 64: "-h..." must not be read as -h (help)
+        String thumbprint = "-hU9vOQ5toACIAYdl6eKDVo07j3GNfWxff161I8Av1M";
+        VerifiedToken token = JweTokenValidator.builder().decryptionKeys(KeySource.of(Fixture.ENC))
+                .verificationKeys(KeySource.of(TestKeys.publicOnly(Fixture.SIG))).issuer(TestKeys.ISSUER)
+                .audience(TestKeys.AUDIENCE).auditListener(AuditListener.NOOP).build().validate(mint(option, thumbprint));
+        assertThat(option.equals("--cnf-jkt") ? token.confirmationKeyThumbprint()
+                : token.confirmationCertificateThumbprint()).contains(thumbprint);
     }
 
     @Test
