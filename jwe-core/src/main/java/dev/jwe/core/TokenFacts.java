@@ -3,6 +3,7 @@ package dev.jwe.core;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -35,6 +36,38 @@ final class TokenFacts {
             KeyEntry decryptedWith, KeyEntry verifiedWith) {
     }
 
+    /**
+     * The {@code cnf} claim (RFC 7800) as the sender-constraint checks read it on every request, kept
+     * here so that a cache hit needs no claims parse: the DPoP key thumbprint ({@code jkt}, RFC 9449
+     * §6.1) and the certificate thumbprint ({@code x5t#S256}, RFC 8705 §3.1), each {@code null} when
+     * absent.
+     *
+     * @param keyThumbprint {@code cnf.jkt}, or {@code null}
+     * @param certificateThumbprint {@code cnf.x5t#S256}, or {@code null}
+     */
+    record Confirmation(String keyThumbprint, String certificateThumbprint) {
+        /**
+         * @param cnf the {@code cnf} claim's value, or {@code null}
+         * @return the confirmation, or {@code null} when the token has no {@code cnf}
+         * @throws TokenRejectedException {@code MALFORMED_CLAIMS} when {@code cnf} is not an object
+         *     whose {@code jkt} and {@code x5t#S256} are strings: a binding nobody can read must not
+         *     pass as no binding
+         */
+        static Confirmation read(Object cnf) throws TokenRejectedException {
+            if (cnf == null) {
+                return null;
+            }
+            if (cnf instanceof Map<?, ?> m && optionalString(m.get("jkt")) && optionalString(m.get("x5t#S256"))) {
+                return new Confirmation((String) m.get("jkt"), (String) m.get("x5t#S256"));
+            }
+            throw new TokenRejectedException(Reason.MALFORMED_CLAIMS);
+        }
+
+        private static boolean optionalString(Object value) {
+            return value == null || value instanceof String;
+        }
+    }
+
     /** The principal name; {@code null} in the cached form when it is the subject. */
     final String principalName;
     /** The {@code sub}; {@code null} when absent or, in the cached form, read from {@link #subjectAt}. */
@@ -53,6 +86,8 @@ final class TokenFacts {
     final long issuedAt;
     final long notBefore;
     final Protection protection;
+    /** The {@code cnf} claim, or {@code null} when the token has none. */
+    final Confirmation confirmation;
     /** The claims as UTF-8 JSON, or {@code null} when only the parsed map is kept (not cached). */
     final byte[] claimsJson;
 
@@ -66,14 +101,14 @@ final class TokenFacts {
      */
     TokenFacts(String principalName, String subject, String issuer, String jwtId, List<String> audiences,
             Set<String> scopes, Set<String> roles, long expiresAt, long issuedAt, long notBefore,
-            Protection protection, byte[] claimsJson) {
+            Protection protection, Confirmation confirmation, byte[] claimsJson) {
         this(principalName, subject, issuer, jwtId, audiences, scopes, roles, expiresAt, issuedAt, notBefore,
-                protection, claimsJson, NOWHERE, NOWHERE);
+                protection, confirmation, claimsJson, NOWHERE, NOWHERE);
     }
 
     private TokenFacts(String principalName, String subject, String issuer, String jwtId, List<String> audiences,
             Set<String> scopes, Set<String> roles, long expiresAt, long issuedAt, long notBefore,
-            Protection protection, byte[] claimsJson, long subjectAt, long jwtIdAt) {
+            Protection protection, Confirmation confirmation, byte[] claimsJson, long subjectAt, long jwtIdAt) {
         this.subjectAt = subjectAt;
         this.jwtIdAt = jwtIdAt;
         this.principalName = principalName;
@@ -87,6 +122,7 @@ final class TokenFacts {
         this.issuedAt = issuedAt;
         this.notBefore = notBefore;
         this.protection = protection;
+        this.confirmation = confirmation;
         this.claimsJson = claimsJson;
     }
 
@@ -113,7 +149,7 @@ final class TokenFacts {
         return new TokenFacts(principalName.equals(subject) ? null : principalName,
                 subAt == NOWHERE ? subject : null, shared.string(issuer), jtiAt == NOWHERE ? jwtId : null,
                 shared.list(audiences), shared.set(scopes), shared.set(roles), expiresAt, issuedAt, notBefore,
-                shared.protection(protection), claimsJson, subAt, jtiAt);
+                shared.protection(protection), confirmation, claimsJson, subAt, jtiAt);
     }
 
     /** The {@code sub}: kept, or read back from the claims' text. */

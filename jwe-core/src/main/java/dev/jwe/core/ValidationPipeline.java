@@ -156,6 +156,7 @@ final class ValidationPipeline {
                     TokenFacts.seconds(checked.issuedAt()), TokenFacts.seconds(checked.notBefore()),
                     new TokenFacts.Protection(header.kid(), header.alg(), header.enc(), inner.kid(), inner.alg(),
                             plaintext.key(), inner.key()),
+                    TokenFacts.Confirmation.read(claims.all().get("cnf")),
                     forCache ? inner.claimsJson().getBytes(StandardCharsets.UTF_8) : null);
             return new VerifiedToken(facts, VerifiedToken.deepUnmodifiable(claims.all()), metadata);
         } catch (TokenRejectedException | RuntimeException e) {

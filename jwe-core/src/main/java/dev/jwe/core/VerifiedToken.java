@@ -37,7 +37,16 @@ public final class VerifiedToken {
                 expiresAt.getEpochSecond(), TokenFacts.seconds(issuedAt), TokenFacts.seconds(notBefore),
                 new TokenFacts.Protection(metadata.keyId(), metadata.keyManagementAlgorithm(),
                         metadata.contentEncryptionAlgorithm(), metadata.signingKeyId(), metadata.signatureAlgorithm(),
-                        null, null), null), claims, metadata);
+                        null, null), confirmationOf(claims), null), claims, metadata);
+    }
+
+    /** The {@code cnf} of claims given whole (outside the pipeline, which refuses a malformed one). */
+    private static TokenFacts.Confirmation confirmationOf(Map<String, Object> claims) {
+        try {
+            return TokenFacts.Confirmation.read(claims.get("cnf"));
+        } catch (TokenRejectedException e) {
+            return null;
+        }
     }
 
     /**
@@ -196,7 +205,7 @@ public final class VerifiedToken {
      * @return the base64url thumbprint, or empty when the token is not bound to a key
      */
     public Optional<String> confirmationKeyThumbprint() {
-        return confirmation("jkt");
+        return facts.confirmation == null ? Optional.empty() : Optional.ofNullable(facts.confirmation.keyThumbprint());
     }
 
     /**
@@ -206,13 +215,10 @@ public final class VerifiedToken {
      * @return the thumbprint, or empty when the token is not bound to a certificate
      */
     public Optional<String> confirmationCertificateThumbprint() {
-        return confirmation("x5t#S256");
+        return facts.confirmation == null ? Optional.empty()
+                : Optional.ofNullable(facts.confirmation.certificateThumbprint());
     }
 
-    private Optional<String> confirmation(String member) {
-        return claims.get("cnf") instanceof Map<?, ?> cnf && cnf.get(member) instanceof String value
-                ? Optional.of(value) : Optional.empty();
-    }
 
     /** What the token was protected with: key ids and algorithms, cache hit. */
     public TokenMetadata metadata() {

@@ -15,7 +15,7 @@ class TokenFactsTest {
     private static TokenFacts cached(String json, String principal, String sub, String jti) {
         Set<String> none = new LinkedHashSet<>();
         return new TokenFacts(principal, sub, "https://issuer.test", jti, List.of(), none, none, 100, TokenFacts.ABSENT,
-                TokenFacts.ABSENT, PROTECTION, json.getBytes(StandardCharsets.UTF_8)).interned(new Interner());
+                TokenFacts.ABSENT, PROTECTION, null, json.getBytes(StandardCharsets.UTF_8)).interned(new Interner());
     }
 
     @Test
