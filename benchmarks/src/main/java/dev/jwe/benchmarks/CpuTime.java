@@ -11,7 +11,8 @@ import java.util.List;
  * thread's CPU time per call, which other processes disturb far less (caches and frequency still
  * do). Not a replacement for JMH: no forks, no blackhole, reflective calls. Each method is run for
  * {@code seconds} of CPU time per round; the first round is warm-up.
- * Usage: {@code java -cp benchmarks.jar dev.jwe.benchmarks.CpuTime SUITE [seconds] [rounds] [method,...]}.
+ * Usage: {@code java [-Dprovider=accp] -cp benchmarks.jar dev.jwe.benchmarks.CpuTime SUITE [seconds] [rounds] [method,...]}
+ * ({@code -Dprovider} as {@link ValidationBenchmark#provider}, default {@code jdk}).
  */
 public final class CpuTime {
     private CpuTime() {
@@ -25,6 +26,7 @@ public final class CpuTime {
     public static void main(String[] args) throws Exception {
         ValidationBenchmark b = new ValidationBenchmark();
         b.suite = args[0];
+        b.provider = System.getProperty("provider", "jdk");
         long seconds = args.length > 1 ? Long.parseLong(args[1]) : 3;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         List<String> names = args.length > 3 ? List.of(args[3].split(","))

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The default {@link RevocationStore}: two bounded in-process maps (revocations and uses), each
@@ -34,6 +35,8 @@ public final class InMemoryRevocationStore extends KeyValueRevocationStore {
     private final Ticker ticker;
     private final Cache<String, Entry> revocations;
     private final Cache<String, Entry> uses;
+    /** Writes to the revocations table so far, counted after each write completes. */
+    private final AtomicLong revocationWrites = new AtomicLong();
 
     /**
      * A store with the defaults: {@link #DEFAULT_MAX_ENTRIES} entries per table, retention
@@ -129,23 +132,53 @@ public final class InMemoryRevocationStore extends KeyValueRevocationStore {
         return out == null ? Map.of() : out;
     }
 
+    /**
+     * A number that changes after every revocation this store takes (token or subject cutoff), read
+     * before a lookup: a token found not revoked at version {@code v} is still not revoked while the
+     * version is {@code v}, because entries only ever leave the table (they expire) or are added,
+     * and expiry can only un-revoke. Lets {@link RevocationCheck} skip the lookup on a cache hit.
+     *
+     * @return the current version
+     */
+    long revocationVersion() {
+        return revocationWrites.get();
+    }
+
+    private void written(Table table) {
+        if (table == Table.REVOCATIONS) {
+            revocationWrites.incrementAndGet();
+        }
+    }
+
     @Override
     protected void put(Table table, String key, long value, Duration ttl) {
         ensureRoom(table, key);
-        table(table).put(key, entry(value, ttl));
+        try {
+            table(table).put(key, entry(value, ttl));
+        } finally {
+            written(table);
+        }
     }
 
     @Override
     protected boolean putIfAbsent(Table table, String key, long value, Duration ttl) {
         ensureRoom(table, key);
-        return table(table).asMap().putIfAbsent(key, entry(value, ttl)) == null;
+        try {
+            return table(table).asMap().putIfAbsent(key, entry(value, ttl)) == null;
+        } finally {
+            written(table);
+        }
     }
 
     @Override
     protected boolean replace(Table table, String key, long expected, long value, Duration ttl) {
         Entry next = entry(value, ttl);
-        Entry result = table(table).asMap().computeIfPresent(key, (k, e) -> e.value() == expected ? next : e);
-        return result == next;
+        try {
+            Entry result = table(table).asMap().computeIfPresent(key, (k, e) -> e.value() == expected ? next : e);
+            return result == next;
+        } finally {
+            written(table);
+        }
     }
 
     @Override

@@ -47,6 +47,12 @@ final class RevocationCheck {
      */
     void enforce(VerifiedToken token, boolean singleUse) throws TokenRejectedException {
         boolean oneTime = singleUse || replayProtection;
+        // Read before the lookup (see InMemoryRevocationStore#revocationVersion).
+        long version = store instanceof InMemoryRevocationStore memory ? memory.revocationVersion() : -1;
+        TokenFacts facts = token.facts();
+        if (!oneTime && version >= 0 && facts.notRevokedAt == version) {
+            return;
+        }
         String iss = token.issuer().orElse(null);
         String jti = token.jwtId().filter(s -> !s.isEmpty()).orElse(null);
         if (oneTime) {
@@ -61,6 +67,9 @@ final class RevocationCheck {
         boolean revoked;
         try {
             revoked = store.isRevoked(iss, jti, token.subject().orElse(null), token.issuedAt().orElse(null));
+            if (!revoked && version >= 0) {
+                facts.notRevokedAt = version;
+            }
         } catch (RuntimeException e) {
             failed("revocation lookup", revocationFailOpen, "jwe.revocation.fail-open", e);
             revoked = false;

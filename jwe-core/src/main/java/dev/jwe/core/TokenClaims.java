@@ -7,7 +7,7 @@ import java.util.Map;
  * The claims as read from a verified (or allowed unsigned) payload, before any claim check: what
  * the audit event of a later rejection may name ({@code iss}, {@code sub}, {@code jti}). Immutable.
  *
- * @param all every claim, as parsed (not copied: no stage writes to it)
+ * @param all every claim, as parsed: unmodifiable all the way down, so handed out as it is
  * @param issuer the {@code iss}, or {@code null}
  * @param subject the {@code sub}, or {@code null}
  * @param jwtId the {@code jti}, or {@code null}
@@ -24,7 +24,7 @@ record TokenClaims(Map<String, Object> all, String issuer, String subject, Strin
     static TokenClaims read(String json) throws TokenRejectedException {
         Map<String, Object> claims;
         try {
-            claims = Json.parseObjectStrict(json, MAX_CLAIMS_DEPTH);
+            claims = Json.parseObjectFrozen(json, MAX_CLAIMS_DEPTH);
         } catch (Json.BadJsonException e) {
             throw new TokenRejectedException(Reason.MALFORMED_CLAIMS);
         }

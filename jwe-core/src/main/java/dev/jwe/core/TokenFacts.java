@@ -88,6 +88,13 @@ final class TokenFacts {
     final Protection protection;
     /** The {@code cnf} claim, or {@code null} when the token has none. */
     final Confirmation confirmation;
+    /**
+     * The in-memory revocation store's {@link InMemoryRevocationStore#revocationVersion() version}
+     * at which this token was last found not revoked, or -1: while the store has taken no
+     * revocation since, a cache hit needs no lookup ({@link RevocationCheck}). The one mutable
+     * field; a stale read only costs a lookup.
+     */
+    volatile long notRevokedAt = -1;
     /** The claims as UTF-8 JSON, or {@code null} when only the parsed map is kept (not cached). */
     final byte[] claimsJson;
 

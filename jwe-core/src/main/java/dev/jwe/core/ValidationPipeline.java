@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * Immutable and thread-safe.
  *
  * <ol>
- *   <li>length cap and characters: {@link TokenForm#screen}, before the token is even hashed;
+ *   <li>length cap: {@link TokenForm#screenLength}, before the token is even hashed; characters
+ *       ({@link TokenForm#screenCharacters}) before anything but a cache hit;
  *       then the cache: a hit has its time claims re-checked, a remembered rejection is repeated;</li>
  *   <li>strict compact form: {@link TokenForm#parse};</li>
  *   <li>header policy: {@link JweHeader#read}, {@link HeaderPolicy};</li>
@@ -91,15 +92,20 @@ final class ValidationPipeline {
 
     /** Stage 1, then the cache, then the stages on a miss. */
     private VerifiedToken decide(String token) throws TokenRejectedException, StageFailure {
-        TokenForm.screen(token, maxTokenLength);
+        TokenForm.screenLength(token, maxTokenLength);
         if (!needsDigest) {
             // The digest keys the cache and correlates audit events; with neither, nobody reads it.
+            TokenForm.screenCharacters(token);
             return verify(token, null, false);
         }
         TokenDigest digest = TokenDigest.of(token);
         if (cache == null) {
+            TokenForm.screenCharacters(token);
             return verify(token, digest.fingerprint(), false);
         }
+        // A hit before the character check: the digest is over the text's UTF-8 bytes and every
+        // cached token is printable ASCII, so only that very text can hit (SHA-256); any other
+        // text is screened below as before. One pass over the token less per cached request.
         TokenFacts entry = cache.accepted(digest, decryptionKeys, trust.anyIssuerKeys());
         if (entry != null) {
             VerifiedToken hit = new VerifiedToken(entry, digest);
@@ -114,6 +120,7 @@ final class ValidationPipeline {
             }
             return hit;
         }
+        TokenForm.screenCharacters(token);
         String fingerprint = digest.fingerprint();
         VerifiedTokenCache.Rejection known = cache.rejected(digest);
         if (known != null) {
@@ -158,7 +165,7 @@ final class ValidationPipeline {
                             plaintext.key(), inner.key()),
                     TokenFacts.Confirmation.read(claims.all().get("cnf")),
                     forCache ? inner.claimsJson().getBytes(StandardCharsets.UTF_8) : null);
-            return new VerifiedToken(facts, VerifiedToken.deepUnmodifiable(claims.all()), metadata);
+            return new VerifiedToken(facts, claims.all(), metadata); // deeply unmodifiable as read
         } catch (TokenRejectedException | RuntimeException e) {
             throw new StageFailure(e, AuditFacts.of(header, claims, fingerprint));
         }

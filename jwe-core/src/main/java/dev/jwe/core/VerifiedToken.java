@@ -3,9 +3,7 @@ package dev.jwe.core;
 import dev.jwe.core.internal.TokenDigest;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -188,7 +186,7 @@ public final class VerifiedToken {
             // Parsed again from the text that was parsed and verified when the token entered the
             // cache; two threads may both parse it, to equal results.
             try {
-                c = deepUnmodifiable(TokenClaims.read(new String(facts.claimsJson, StandardCharsets.UTF_8)).all());
+                c = TokenClaims.read(new String(facts.claimsJson, StandardCharsets.UTF_8)).all();
             } catch (TokenRejectedException e) {
                 throw new IllegalStateException("cached claims no longer parse", e);
             }
@@ -238,28 +236,5 @@ public final class VerifiedToken {
         return "VerifiedToken[sub=" + subject + ", iss=" + facts.issuer + ", jti=" + jwtId + ", exp="
                 + expiresAt() + ", kid=" + p.keyId() + ", alg=" + p.alg() + ", enc=" + p.enc()
                 + ", sig=" + p.signatureAlgorithm() + "]";
-    }
-
-    static Map<String, Object> deepUnmodifiable(Map<String, Object> map) {
-        Map<String, Object> copy = new LinkedHashMap<>();
-        for (Map.Entry<String, Object> e : map.entrySet()) {
-            copy.put(e.getKey(), unmodifiable(e.getValue()));
-        }
-        return Collections.unmodifiableMap(copy);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Object unmodifiable(Object value) {
-        if (value instanceof Map<?, ?> m) {
-            return deepUnmodifiable((Map<String, Object>) m);
-        }
-        if (value instanceof List<?> l) {
-            List<Object> copy = new ArrayList<>(l.size());
-            for (Object o : l) {
-                copy.add(unmodifiable(o));
-            }
-            return Collections.unmodifiableList(copy);
-        }
-        return value;
     }
 }

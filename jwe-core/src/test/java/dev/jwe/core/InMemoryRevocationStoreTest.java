@@ -55,6 +55,24 @@ class InMemoryRevocationStoreTest extends RevocationStoreContract {
     }
 
     @Test
+    void revocationVersionWhenRevocationTakenThenChangesAndUsesOrLookupsLeaveItAlone() {
+        InMemoryRevocationStore store = new InMemoryRevocationStore(100, HOUR, TEN_MINUTES, clock);
+        long start = store.revocationVersion();
+        store.recordUse(ISS, "u0", TestKeys.NOW.plusSeconds(60));
+        store.isRevoked(ISS, "j0", "alice", TestKeys.NOW);
+        assertThat(store.revocationVersion()).isEqualTo(start);
+
+        store.revokeToken(ISS, "j0", TestKeys.NOW.plusSeconds(60));
+        long afterToken = store.revocationVersion();
+        assertThat(afterToken).isNotEqualTo(start);
+        store.revokeSubject(ISS, "alice", TestKeys.NOW.minusSeconds(10));
+        long afterCutoff = store.revocationVersion();
+        assertThat(afterCutoff).isNotEqualTo(afterToken);
+        store.revokeSubject(ISS, "alice", TestKeys.NOW); // a later cutoff replaces the earlier one
+        assertThat(store.revocationVersion()).isNotEqualTo(afterCutoff);
+    }
+
+    @Test
     void constructorWhenBoundsWrongThenConfigurationExceptionNamesTheSetting() {
         assertThatThrownBy(() -> new InMemoryRevocationStore(0, HOUR, TEN_MINUTES, clock))
                 .isInstanceOfSatisfying(ConfigurationException.class,

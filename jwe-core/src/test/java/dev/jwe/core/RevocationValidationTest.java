@@ -129,6 +129,35 @@ class RevocationValidationTest {
     }
 
     @Test
+    void validateWhenCachedTokenPassedRevocationManyTimesThenALaterCutoffStillRejectsItAtOnce() throws Exception {
+        JweTokenValidator v = validator();
+        String token = token();
+        for (int i = 0; i < 5; i++) {
+            assertThat(v.validate(token).subject()).contains("alice");
+        }
+        v.revocationStore().revokeSubject(TestKeys.ISSUER, "alice", clock.instant().minusSeconds(60));
+        assertThat(v.validate(token).subject()).contains("alice"); // issued after that cutoff
+        clock.advance(Duration.ofSeconds(5));
+        v.revocationStore().revokeSubject(TestKeys.ISSUER, "alice", clock.instant()); // replaces it
+        assertRejected(() -> v.validate(token), Reason.REVOKED);
+        assertThat(lastEvent().cached()).isTrue();
+    }
+
+    @Test
+    void validateWhenOtherTokensRevokedBetweenHitsThenThisOneStillAcceptedFromTheCache() throws Exception {
+        JweTokenValidator v = validator();
+        String token = token();
+        VerifiedToken first = v.validate(token);
+        v.validate(token);
+        store.revokeToken(TestKeys.ISSUER, "someone-else", first.expiresAt());
+        VerifiedToken again = v.validate(token);
+        assertThat(again.metadata().cached()).isTrue();
+        assertThat(again.jwtId()).isEqualTo(first.jwtId());
+        store.revokeToken(TestKeys.ISSUER, first.jwtId().orElseThrow(), first.expiresAt());
+        assertRejected(() -> v.validate(token), Reason.REVOKED);
+    }
+
+    @Test
     void validateWhenReplayProtectionThenSecondUseRejectedAsReplayed() throws Exception {
         JweTokenValidator v = validator(JweTokenValidator.Builder::replayProtection);
         String token = token();

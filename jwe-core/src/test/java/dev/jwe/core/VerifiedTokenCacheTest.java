@@ -76,6 +76,26 @@ class VerifiedTokenCacheTest {
     }
 
     @Test
+    void validateWhenCachedTokenArrivesWithOtherCharactersThenMalformedNeverAHit() throws Exception {
+        JweTokenValidator v = validator();
+        String token = token();
+        v.validate(token);
+        assertThat(v.validate(token).metadata().cached()).isTrue();
+        // The character check now runs after the cache lookup: none of these texts may hit the entry.
+        int middle = token.length() / 2;
+        for (String altered : List.of(token + " ", token + "\u00e9", token.substring(0, middle) + "\ud800"
+                + token.substring(middle + 1), token.substring(0, middle) + "\u0000" + token.substring(middle + 1),
+                token.substring(0, middle) + "\u0130" + token.substring(middle + 1))) {
+            int before = events.size();
+            assertThat(reasonOf(v, altered)).as(altered.substring(middle - 2, middle + 2)).isEqualTo(Reason.MALFORMED);
+            AuditEvent event = events.get(before);
+            assertThat(event.cached()).isFalse();
+            assertThat(event.fingerprint()).isEqualTo(dev.jwe.core.internal.TokenDigest.fingerprintOf(altered));
+        }
+        assertThat(v.validate(token).metadata().cached()).isTrue();
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void validateWhenServedFromCacheThenSameClaimsRolesScopesAndTimesAsTheFirstValidation() throws Exception {
         JweTokenValidator v = validator();

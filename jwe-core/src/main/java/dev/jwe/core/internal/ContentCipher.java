@@ -49,7 +49,9 @@ public final class ContentCipher {
         System.arraycopy(tag, 0, sealed, ciphertext.length, tag.length);
         Cipher cipher = jca.cipher("AES/GCM/NoPadding", Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, iv));
         cipher.updateAAD(aad);
-        return cipher.doFinal(sealed);
+        byte[] plaintext = cipher.doFinal(sealed);
+        jca.release(cipher);
+        return plaintext;
     }
 
     /** RFC 7518 §5.2.2.2: MAC over AAD || IV || ciphertext || AL, then AES-CBC with PKCS#7 padding. */
@@ -71,11 +73,15 @@ public final class ContentCipher {
                 mac.update((byte) (aadBits >>> shift));
             }
             byte[] full = mac.doFinal();
+            jca.release(mac);
             if (!MessageDigest.isEqual(Arrays.copyOf(full, half), tag)) {
                 return null;
             }
-            return jca.cipher("AES/CBC/PKCS5Padding", Cipher.DECRYPT_MODE, new SecretKeySpec(k, half, half, "AES"),
-                    new IvParameterSpec(iv)).doFinal(ciphertext);
+            Cipher cipher = jca.cipher("AES/CBC/PKCS5Padding", Cipher.DECRYPT_MODE,
+                    new SecretKeySpec(k, half, half, "AES"), new IvParameterSpec(iv));
+            byte[] plaintext = cipher.doFinal(ciphertext);
+            jca.release(cipher);
+            return plaintext;
         } finally {
             Arrays.fill(k, (byte) 0);
         }

@@ -9,6 +9,7 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.AlgorithmParameterSpec;
+import java.security.spec.KeySpec;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Cipher;
@@ -40,6 +41,20 @@ public final class Jca {
             "KeyAgreement", new ConcurrentHashMap<>(), "KeyFactory", new ConcurrentHashMap<>(),
             "Signature", new ConcurrentHashMap<>(), "Mac", new ConcurrentHashMap<>());
     private final Map<Identity, Key> translated = new ConcurrentHashMap<>();
+    /**
+     * Idle engines of the JDK's providers by type and algorithm. Never those of a chosen provider:
+     * Amazon Corretto Crypto Provider 2.5.0 destroys the key an engine holds when the engine is
+     * initialised with another key (or, for key agreement, initialised again at all), and the keys
+     * it holds are our converted keys, shared by every call.
+     */
+    private final Map<String, Map<String, EnginePool>> jdkPools = pools();
+    /** Stands for "no pool": engines of the chosen provider are made per call. */
+    private static final EnginePool NONE = new EnginePool(0);
+
+    private static Map<String, Map<String, EnginePool>> pools() {
+        return Map.of("Cipher", new ConcurrentHashMap<>(), "KeyFactory", new ConcurrentHashMap<>(),
+                "Signature", new ConcurrentHashMap<>(), "Mac", new ConcurrentHashMap<>());
+    }
 
     private Jca(Provider provider) {
         this.provider = provider;
@@ -79,31 +94,46 @@ public final class Jca {
      * @param mode {@link Cipher#DECRYPT_MODE} or {@link Cipher#UNWRAP_MODE}
      * @param key the key, converted for the provider that serves the cipher
      * @param spec the parameters, or {@code null}
-     * @return an initialised cipher
+     * @return an initialised cipher; give it back with {@link #release} after an operation that
+     *     succeeded
      * @throws GeneralSecurityException when it cannot be made or initialised
      */
     public Cipher cipher(String transformation, int mode, Key key, AlgorithmParameterSpec spec)
             throws GeneralSecurityException {
         boolean own = serves("Cipher", transformation);
-        Cipher c = own ? Cipher.getInstance(transformation, provider) : Cipher.getInstance(transformation);
         Key k = own ? translate(key) : key;
-        if (spec == null) {
-            c.init(mode, k);
-        } else {
-            c.init(mode, k, spec);
+        Cipher pooled = (Cipher) pool("Cipher", transformation, own).take();
+        if (pooled != null) {
+            try {
+                init(pooled, mode, k, spec);
+                return pooled;
+            } catch (java.security.InvalidKeyException e) {
+                // Bound to the provider of an earlier key that this one does not fit: a new engine.
+            }
         }
+        Cipher c = own ? Cipher.getInstance(transformation, provider) : Cipher.getInstance(transformation);
+        init(c, mode, k, spec);
         return c;
+    }
+
+    private static void init(Cipher c, int mode, Key key, AlgorithmParameterSpec spec) throws GeneralSecurityException {
+        if (spec == null) {
+            c.init(mode, key);
+        } else {
+            c.init(mode, key, spec);
+        }
     }
 
     /**
      * @param algorithm {@code ECDH} or {@code XDH}
      * @param privateKey our key, converted for the provider that serves the agreement
-     * @param peer the other party's public key, built by {@link #keyFactory(String)}
+     * @param peer the other party's public key, built by {@link #publicKey(String, KeySpec)}
      * @return the shared secret
      * @throws GeneralSecurityException when the agreement fails
      */
     public byte[] agree(String algorithm, PrivateKey privateKey, PublicKey peer) throws GeneralSecurityException {
         boolean own = serves("KeyAgreement", algorithm);
+        // Never pooled, not even the JDK's: an agreement is one call, and see jdkPools for ACCP's.
         KeyAgreement ka = own ? KeyAgreement.getInstance(algorithm, provider) : KeyAgreement.getInstance(algorithm);
         ka.init(own ? translate(privateKey) : privateKey);
         ka.doPhase(peer, true);
@@ -112,29 +142,47 @@ public final class Jca {
 
     /**
      * @param algorithm a key algorithm ({@code EC}, {@code XDH})
-     * @return a key factory of the provider that serves the key agreement for it
-     * @throws GeneralSecurityException when there is none
+     * @param spec the public key's specification
+     * @return the key, made by the provider that serves the key agreement for it
+     * @throws GeneralSecurityException when there is none, or the specification is refused
      */
-    public KeyFactory keyFactory(String algorithm) throws GeneralSecurityException {
+    public PublicKey publicKey(String algorithm, KeySpec spec) throws GeneralSecurityException {
         String agreement = algorithm.equals("EC") ? "ECDH" : algorithm;
-        return serves("KeyAgreement", agreement) && serves("KeyFactory", algorithm)
-                ? KeyFactory.getInstance(algorithm, provider) : KeyFactory.getInstance(algorithm);
+        boolean own = serves("KeyAgreement", agreement) && serves("KeyFactory", algorithm);
+        KeyFactory factory = (KeyFactory) pool("KeyFactory", algorithm, own).take();
+        if (factory == null) {
+            factory = own ? KeyFactory.getInstance(algorithm, provider) : KeyFactory.getInstance(algorithm);
+        }
+        PublicKey key = factory.generatePublic(spec);
+        pool("KeyFactory", algorithm, own).give(factory);
+        return key;
     }
 
     /**
      * @param algorithm a signature algorithm
      * @param key the public key, converted for the provider that serves the signature
      * @param spec parameters (RSASSA-PSS), or {@code null}
-     * @return a signature initialised for verification
+     * @return a signature initialised for verification; give it back with {@link #release} after a
+     *     verification that ran to its answer
      * @throws GeneralSecurityException when it cannot be made or initialised
      */
     public Signature verifier(String algorithm, PublicKey key, AlgorithmParameterSpec spec)
             throws GeneralSecurityException {
         if (serves("Signature", algorithm)) {
+            PublicKey own = (PublicKey) translate(key);
+            Signature pooled = (Signature) pool("Signature", algorithm, true).take();
             try {
-                return verifier(Signature.getInstance(algorithm, provider), (PublicKey) translate(key), spec);
+                return verifier(pooled != null ? pooled : Signature.getInstance(algorithm, provider), own, spec);
             } catch (java.security.InvalidKeyException e) {
                 // A key the provider does not take (e.g. Ed448 where only Ed25519 is served): the JDK's.
+            }
+        }
+        Signature pooled = (Signature) pool("Signature", algorithm, false).take();
+        if (pooled != null) {
+            try {
+                return verifier(pooled, key, spec);
+            } catch (java.security.InvalidKeyException e) {
+                // Bound to the provider of an earlier key that this one does not fit: a new engine.
             }
         }
         return verifier(Signature.getInstance(algorithm), key, spec);
@@ -152,13 +200,48 @@ public final class Jca {
     /**
      * @param algorithm an HMAC algorithm
      * @param key the secret
-     * @return an initialised MAC
+     * @return an initialised MAC; give it back with {@link #release} after it computed its value
      * @throws GeneralSecurityException when it cannot be made or initialised
      */
     public Mac mac(String algorithm, Key key) throws GeneralSecurityException {
-        Mac m = serves("Mac", algorithm) ? Mac.getInstance(algorithm, provider) : Mac.getInstance(algorithm);
+        boolean own = serves("Mac", algorithm);
+        Mac pooled = (Mac) pool("Mac", algorithm, own).take();
+        if (pooled != null) {
+            try {
+                pooled.init(key);
+                return pooled;
+            } catch (java.security.InvalidKeyException e) {
+                // Bound to the provider of an earlier key that this one does not fit: a new engine.
+            }
+        }
+        Mac m = own ? Mac.getInstance(algorithm, provider) : Mac.getInstance(algorithm);
         m.init(key);
         return m;
+    }
+
+    /**
+     * Gives an engine from this object back for the next call. Only after an operation that
+     * succeeded: an engine whose operation threw is left to the garbage collector.
+     *
+     * @param engine a {@code Cipher}, {@code Signature} or {@code Mac} from this object
+     */
+    public void release(Object engine) {
+        if (engine instanceof Cipher c) {
+            pool("Cipher", c.getAlgorithm(), c.getProvider() == provider).give(c);
+        } else if (engine instanceof Signature s) {
+            pool("Signature", s.getAlgorithm(), s.getProvider() == provider).give(s);
+        } else if (engine instanceof Mac m) {
+            pool("Mac", m.getAlgorithm(), m.getProvider() == provider).give(m);
+        }
+    }
+
+    private EnginePool pool(String type, String algorithm, boolean own) {
+        if (own && provider != null) {
+            return NONE;
+        }
+        Map<String, EnginePool> pools = jdkPools.get(type);
+        EnginePool pool = pools.get(algorithm);
+        return pool != null ? pool : pools.computeIfAbsent(algorithm, k -> new EnginePool());
     }
 
     /** Whether the chosen provider serves this; asked once per name (a failed lookup is slow). */

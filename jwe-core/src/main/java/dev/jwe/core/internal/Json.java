@@ -1,6 +1,7 @@
 package dev.jwe.core.internal;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +64,25 @@ public final class Json {
      * @throws BadJsonException when it is not a JSON object, is nested too deeply, or repeats a member
      */
     public static Map<String, Object> parseObjectStrict(String json, int maxDepth) throws BadJsonException {
-        Reader r = new Reader(json, maxDepth);
+        return parseObjectStrict(json, maxDepth, false);
+    }
+
+    /**
+     * Parses a JSON object into unmodifiable maps and lists all the way down, so that the result
+     * can be handed out as it is (no defensive deep copy).
+     *
+     * @param json the text
+     * @param maxDepth the deepest nesting of objects and arrays allowed
+     * @return the members, in document order, deeply unmodifiable
+     * @throws BadJsonException when it is not a JSON object, is nested too deeply, or repeats a member
+     */
+    public static Map<String, Object> parseObjectFrozen(String json, int maxDepth) throws BadJsonException {
+        return parseObjectStrict(json, maxDepth, true);
+    }
+
+    private static Map<String, Object> parseObjectStrict(String json, int maxDepth, boolean frozen)
+            throws BadJsonException {
+        Reader r = new Reader(json, maxDepth, frozen);
         r.skipWhitespace();
         if (r.peek() != '{') {
             throw new BadJsonException();
@@ -107,7 +126,11 @@ public final class Json {
         private final int maxDepth;
         private int pos;
 
-        Reader(String s, int maxDepth) {
+        /** Whether objects and arrays are returned as unmodifiable views of maps and lists no one else holds. */
+        private final boolean frozen;
+
+        Reader(String s, int maxDepth, boolean frozen) {
+            this.frozen = frozen;
             this.s = s;
             this.maxDepth = maxDepth;
         }
@@ -166,7 +189,7 @@ public final class Json {
             skipWhitespace();
             if (peek() == '}') {
                 pos++;
-                return map;
+                return frozen ? Collections.unmodifiableMap(map) : map;
             }
             while (true) {
                 skipWhitespace();
@@ -185,7 +208,7 @@ public final class Json {
                 int c = peek();
                 pos++;
                 if (c == '}') {
-                    return map;
+                    return frozen ? Collections.unmodifiableMap(map) : map;
                 }
                 if (c != ',') {
                     throw new BadJsonException();
@@ -202,7 +225,7 @@ public final class Json {
             skipWhitespace();
             if (peek() == ']') {
                 pos++;
-                return list;
+                return frozen ? Collections.unmodifiableList(list) : list;
             }
             while (true) {
                 list.add(value(depth));
@@ -210,7 +233,7 @@ public final class Json {
                 int c = peek();
                 pos++;
                 if (c == ']') {
-                    return list;
+                    return frozen ? Collections.unmodifiableList(list) : list;
                 }
                 if (c != ',') {
                     throw new BadJsonException();

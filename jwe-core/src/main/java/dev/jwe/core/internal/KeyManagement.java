@@ -94,7 +94,9 @@ public final class KeyManagement {
         OAEPParameterSpec spec = new OAEPParameterSpec(hash, "MGF1", new MGF1ParameterSpec(hash),
                 PSource.PSpecified.DEFAULT);
         try {
-            byte[] cek = jca.cipher("RSA/ECB/OAEPPadding", Cipher.DECRYPT_MODE, key, spec).doFinal(encryptedKey);
+            Cipher oaep = jca.cipher("RSA/ECB/OAEPPadding", Cipher.DECRYPT_MODE, key, spec);
+            byte[] cek = oaep.doFinal(encryptedKey);
+            jca.release(oaep);
             if (cek.length == cekBytes) {
                 return cek;
             }
@@ -107,8 +109,10 @@ public final class KeyManagement {
     }
 
     private static byte[] aesUnwrap(Jca jca, byte[] wrapped, Key kek) throws GeneralSecurityException {
-        return jca.cipher("AESWrap", Cipher.UNWRAP_MODE, kek, null).unwrap(wrapped, "AES", Cipher.SECRET_KEY)
-                .getEncoded();
+        Cipher wrap = jca.cipher("AESWrap", Cipher.UNWRAP_MODE, kek, null);
+        byte[] cek = wrap.unwrap(wrapped, "AES", Cipher.SECRET_KEY).getEncoded();
+        jca.release(wrap);
+        return cek;
     }
 
     private static byte[] gcmUnwrap(Jca jca, byte[] encryptedKey, Map<String, Object> header, Key kek)
@@ -117,8 +121,10 @@ public final class KeyManagement {
         byte[] tag = B64.decode((String) header.get("tag"));
         byte[] sealed = Arrays.copyOf(encryptedKey, encryptedKey.length + tag.length);
         System.arraycopy(tag, 0, sealed, encryptedKey.length, tag.length);
-        return jca.cipher("AES/GCM/NoPadding", Cipher.DECRYPT_MODE, aesKey(kek), new GCMParameterSpec(128, iv))
-                .doFinal(sealed);
+        Cipher gcm = jca.cipher("AES/GCM/NoPadding", Cipher.DECRYPT_MODE, aesKey(kek), new GCMParameterSpec(128, iv));
+        byte[] cek = gcm.doFinal(sealed);
+        jca.release(gcm);
+        return cek;
     }
 
     private static Key aesKey(Key key) {
@@ -187,7 +193,7 @@ public final class KeyManagement {
                 || !y.multiply(y).mod(p).equals(x.pow(3).add(curve.getA().multiply(x)).add(curve.getB()).mod(p))) {
             return null;
         }
-        return jca.keyFactory("EC").generatePublic(new ECPublicKeySpec(new ECPoint(x, y), params));
+        return jca.publicKey("EC", new ECPublicKeySpec(new ECPoint(x, y), params));
     }
 
     /** An X25519/X448 ephemeral key: kty OKP, the private key's curve, a u-coordinate of its length. */
@@ -205,7 +211,7 @@ public final class KeyManagement {
         for (int i = 0; i < u.length; i++) {
             be[i] = u[u.length - 1 - i];
         }
-        return jca.keyFactory("XDH").generatePublic(new XECPublicKeySpec(curve, new BigInteger(1, be)));
+        return jca.publicKey("XDH", new XECPublicKeySpec(curve, new BigInteger(1, be)));
     }
 
     private static byte[] party(Map<String, Object> header, String name) {
@@ -224,7 +230,7 @@ public final class KeyManagement {
             throws GeneralSecurityException {
         byte[] id = algorithmId.getBytes(StandardCharsets.US_ASCII);
         byte[] out = new byte[keyBytes];
-        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        MessageDigest sha = TokenDigest.newSha256();
         for (int round = 1, done = 0; done < keyBytes; round++) {
             sha.update(int32(round));
             sha.update(z);

@@ -41,7 +41,9 @@ public final class SignatureCheck {
             byte[] input = (jws.segment(0) + "." + jws.segment(1)).getBytes(StandardCharsets.US_ASCII);
             byte[] signature = jws.decode(2);
             if (alg.startsWith("HS")) {
-                byte[] expected = jca.mac("HmacSHA" + alg.substring(2), key).doFinal(input);
+                javax.crypto.Mac mac = jca.mac("HmacSHA" + alg.substring(2), key);
+                byte[] expected = mac.doFinal(input);
+                jca.release(mac);
                 return MessageDigest.isEqual(expected, signature);
             }
             if (!(key instanceof PublicKey publicKey)) {
@@ -65,7 +67,9 @@ public final class SignatureCheck {
                 return false;
             }
             verifier.update(input);
-            return verifier.verify(signature);
+            boolean valid = verifier.verify(signature);
+            jca.release(verifier);
+            return valid;
         } catch (GeneralSecurityException | RuntimeException e) {
             return false;
         }

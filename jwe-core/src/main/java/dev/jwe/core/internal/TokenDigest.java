@@ -12,6 +12,14 @@ import java.util.HexFormat;
  * {@code byte[]}: one object of 48 bytes per cache entry instead of two of 72.
  */
 public final class TokenDigest {
+    /**
+     * One SHA-256 engine, never used itself: each digest works on a clone of it, which copies a
+     * few small arrays instead of the provider look-up and reflective construction of
+     * {@code MessageDigest.getInstance} on every call (the cache key is computed on every request).
+     */
+    private static final MessageDigest SHA256 = sha256();
+    private static final boolean CLONEABLE = cloneable();
+
     private final long d0;
     private final long d1;
     private final long d2;
@@ -34,15 +42,45 @@ public final class TokenDigest {
     }
 
     /**
-     * @param token the token text; callers pass printable ASCII only (see {@link #isPrintableAscii}),
-     *     so that the byte encoding is one-to-one
+     * @param token the token text, any characters: hashed as UTF-8, so two texts have the same
+     *     digest only if their UTF-8 bytes are the same (printable ASCII text is its own UTF-8),
+     *     and its {@link #fingerprint()} is {@link #fingerprintOf(String)}
      * @return its digest
      */
     public static TokenDigest of(String token) {
+        // UTF-8 of an ASCII-only compact string is one vectorised check and a copy.
+        return new TokenDigest(newSha256().digest(token.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * @return a fresh SHA-256 engine of the JDK's providers, as {@code MessageDigest.getInstance}
+     *     would give, without its per-call look-up when the engine can be cloned
+     */
+    public static MessageDigest newSha256() {
+        if (CLONEABLE) {
+            try {
+                return (MessageDigest) SHA256.clone();
+            } catch (CloneNotSupportedException e) {
+                // Checked at start-up; falls through to a new instance.
+            }
+        }
+        return sha256();
+    }
+
+    private static MessageDigest sha256() {
         try {
-            return new TokenDigest(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    private static boolean cloneable() {
+        try {
+            SHA256.clone();
+            return true;
+        } catch (CloneNotSupportedException e) {
+            return false;
         }
     }
 
@@ -71,12 +109,8 @@ public final class TokenDigest {
      * @return 16 lower-case hex digits
      */
     public static String fingerprintOf(String text) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        byte[] d = newSha256().digest(text.getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(d, 0, 8);
     }
 
     /** The first 16 lower-case hex digits. */
