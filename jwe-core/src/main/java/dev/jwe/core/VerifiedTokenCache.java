@@ -2,7 +2,6 @@ package dev.jwe.core;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import dev.jwe.core.internal.TokenDigest;
 import java.time.Clock;
@@ -15,9 +14,13 @@ import java.util.concurrent.TimeUnit;
  * Bounded caches of decisions, keyed by the full SHA-256 of the token text (no token text is
  * held, and only the exact same string can hit). An accepted token is kept as compact
  * {@link TokenFacts} (a few hundred bytes with the key and the cache's own node, see
- * BENCHMARKS.md), what tokens share stored once ({@link Interner}). Accepted tokens live until their {@code exp}
- * (plus skew) or {@code maxTtl}, whichever is first; the validator re-checks time claims on every
- * hit. Rejections that cost a decryption live {@code rejectTtl}. Thread-safe.
+ * BENCHMARKS.md), what tokens share stored once ({@link Interner}). Accepted tokens are answered
+ * while they are valid: the validator re-checks the time claims on every hit and drops an entry
+ * whose {@code exp} (plus skew) has passed. An entry stays at most {@code maxTtl} after it was
+ * written (expiry after write, not per entry: a per-entry expiry makes every hit write to the
+ * shared cache node, which costs two threads on one token a third of their throughput, see
+ * BENCHMARKS.md), and a token that is already expired is not stored. Rejections that cost a
+ * decryption live {@code rejectTtl}. Thread-safe.
  */
 final class VerifiedTokenCache {
     /** What a cached rejection remembers: the reason and the header facts for the audit event. */
@@ -43,7 +46,7 @@ final class VerifiedTokenCache {
                 .ticker(ticker)
                 .executor(Runnable::run)
                 .recordStats()
-                .expireAfter(Expiry.creating((TokenDigest k, TokenFacts v) -> lifetime(v.expiresAt)))
+                .expireAfterWrite(maxTtl)
                 .build();
         this.rejected = rejectTtl.isZero() ? null : Caffeine.newBuilder()
                 .maximumSize(maxEntries)
