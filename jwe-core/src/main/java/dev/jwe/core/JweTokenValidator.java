@@ -262,7 +262,8 @@ public final class JweTokenValidator implements SingleUseTokenValidator, AuditTr
 
         /**
          * Longest time a verified token stays cached ({@code jwe.cache.max-ttl}); default 5 min;
-         * an entry never outlives the token's {@code exp}.
+         * a token is never accepted from the cache after its {@code exp} (a hit re-checks it and
+         * drops the entry).
          *
          * @param ttl the bound
          * @return this

@@ -125,7 +125,7 @@ public final class CoreSettings {
             "Verified-token cache size (and rejection cache size); 0 turns caching off.");
     /** {@code jwe.cache.max-ttl}: longest stay of a verified token in the cache. */
     public static final Setting<Duration> CACHE_MAX_TTL = CORE.duration("jwe.cache.max-ttl", Duration.ofMinutes(5),
-            "Longest time a verified token stays cached; never beyond its exp.");
+            "Longest time a verified token stays cached; never accepted from the cache after its exp.");
     /** {@code jwe.cache.reject-ttl}: how long an expensive rejection is remembered. */
     public static final Setting<Duration> CACHE_REJECT_TTL = CORE.duration("jwe.cache.reject-ttl",
             Duration.ofSeconds(30),
