@@ -104,7 +104,8 @@ final class ValidationPipeline {
             return verify(token, digest.fingerprint(), false);
         }
         // A hit before the character check: the digest is over the text's UTF-8 bytes and every
-        // cached token is printable ASCII, so only that very text can hit (SHA-256); any other
+        // cached token is printable ASCII, so only that very text can hit (SHA-256): other
+        // characters give other bytes (a lone surrogate gives '?', which no token has); any other
         // text is screened below as before. One pass over the token less per cached request.
         TokenFacts entry = cache.accepted(digest, decryptionKeys, trust.anyIssuerKeys());
         if (entry != null) {

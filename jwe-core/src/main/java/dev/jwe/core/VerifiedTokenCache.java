@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Bounded caches of decisions, keyed by the full SHA-256 of the token text (no token text is
- * held, and only the exact same string can hit). An accepted token is kept as compact
+ * held, and only the exact text of an accepted token can hit: accepted tokens are printable ASCII, and
+ * a text's UTF-8 turns anything else into bytes no accepted token has). An accepted token is kept as compact
  * {@link TokenFacts} (a few hundred bytes with the key and the cache's own node, see
  * BENCHMARKS.md), what tokens share stored once ({@link Interner}). Accepted tokens are answered
  * while they are valid: the validator re-checks the time claims on every hit and drops an entry

@@ -50,6 +50,29 @@ class ConcurrentValidationTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"RSA-OAEP-256", "ECDH-ES+A256KW"})
+    void validateWhenTokensForTwoKeysAlternateThenBothKeysStayUsable(String alg) throws Exception {
+        // Two decryption and two signing keys in turn on one validator, as during a rotation: an
+        // engine kept from one call must never spoil another key (with ACCP, re-initialising one
+        // of its engines with another key destroys the first key, which must never be pooled).
+        KeyEntry encA = alg.startsWith("RSA") ? TestKeys.rsa("enc-a", 2048) : TestKeys.ec("enc-a", "P-256");
+        KeyEntry encB = alg.startsWith("RSA") ? TestKeys.rsa("enc-b", 2048) : TestKeys.ec("enc-b", "P-256");
+        KeyEntry sigA = TestKeys.ec("sig-a", "P-256");
+        KeyEntry sigB = TestKeys.rsa("sig-b", 2048);
+        String forA = issuer(alg, encA, sigA).issue(TestKeys.claims());
+        String forB = TokenIssuer.builder().encryptionKey(TestKeys.publicOnly(encB)).keyManagementAlgorithm(alg)
+                .contentEncryptionAlgorithm("A256GCM").signingKey(sigB).signatureAlgorithm("RS256").build()
+                .issue(TestKeys.claims());
+        JweTokenValidator validator = TestTokens.validator(KeySource.of(encA, encB),
+                KeySource.of(TestKeys.publicOnly(sigA), TestKeys.publicOnly(sigB)))
+                .signatureAlgorithms(java.util.List.of("ES256", "RS256")).cacheMaxEntries(0).build();
+        for (int i = 0; i < 4; i++) {
+            assertThat(validator.validate(forA).subject()).as("key A, round %d", i).contains("alice");
+            assertThat(validator.validate(forB).subject()).as("key B, round %d", i).contains("alice");
+        }
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"RSA-OAEP-256", "ECDH-ES+A256KW", "dir"})
     void validateWhenThreadsShareOneValidatorThenEachTokenGetsItsOwnAnswer(String alg) throws Exception {
         KeyEntry enc = encryptionKey(alg);

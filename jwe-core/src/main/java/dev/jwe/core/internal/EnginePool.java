@@ -3,8 +3,9 @@ package dev.jwe.core.internal;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * Idle JCA engines of the JDK's providers ({@code Cipher}, {@code Signature}, {@code Mac},
- * {@code KeyFactory}; see {@link Jca} for why not those of a chosen provider) of one algorithm, kept for the next call: getting a new one
+ * Idle JCA engines ({@code Cipher}, {@code Signature}, {@code Mac}, {@code KeyFactory}) of one
+ * algorithm, from the JVM's configured providers (see {@link Jca} for why not from a chosen one),
+ * kept for the next call: getting a new one
  * costs a provider look-up and a reflective construction on every token, and a reused AES engine
  * keeps its key schedule when the key is the same ({@code dir}). The JCA's engines are not
  * thread-safe, so an engine is taken out while in use and given back only after an operation that

@@ -42,10 +42,14 @@ public final class Jca {
             "Signature", new ConcurrentHashMap<>(), "Mac", new ConcurrentHashMap<>());
     private final Map<Identity, Key> translated = new ConcurrentHashMap<>();
     /**
-     * Idle engines of the JDK's providers by type and algorithm. Never those of a chosen provider:
-     * Amazon Corretto Crypto Provider 2.5.0 destroys the key an engine holds when the engine is
-     * initialised with another key (or, for key agreement, initialised again at all), and the keys
-     * it holds are our converted keys, shared by every call.
+     * Idle engines by type and algorithm: those that {@code getInstance} without a provider gives
+     * (the JVM's configured providers). Never those of the chosen provider ({@code
+     * jwe.crypto.provider}): Amazon Corretto Crypto Provider 2.5.0 destroys the key an engine holds
+     * when the engine is initialised with another key (or, for key agreement, initialised again at
+     * all), and the keys those engines hold are our converted keys, shared by every call (keys it
+     * did not convert are not destroyed). An idle engine keeps the state of the last key it was
+     * initialised with (for content ciphers, a recent token's content key) until it is used again:
+     * at most a few dozen engines, in this process's memory, which already holds the long-term keys.
      */
     private final Map<String, Map<String, EnginePool>> jdkPools = pools();
     /** Stands for "no pool": engines of the chosen provider are made per call. */
